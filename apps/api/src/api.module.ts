@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CoreModule, HealthModule } from '@hub/core';
+import { AuthController } from './auth/auth.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LoginThrottleGuard } from './auth/login-throttle.guard';
+import { ImportsController } from './imports/imports.controller';
+import { CompaniesController } from './profiles/companies.controller';
+import { FundsController } from './profiles/funds.controller';
+import { ResearchCentresController } from './profiles/research-centres.controller';
+import { TechnologyOffersController } from './profiles/technology-offers.controller';
+import { TaxonomyController } from './taxonomy/taxonomy.controller';
+
+/** The HTTP entry module: the shared core plus controllers and guards. */
+@Module({
+  imports: [CoreModule, HealthModule],
+  controllers: [
+    AuthController,
+    TaxonomyController,
+    CompaniesController,
+    FundsController,
+    ResearchCentresController,
+    TechnologyOffersController,
+    ImportsController,
+  ],
+  providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
+})
+export class ApiModule {}

@@ -1,0 +1,15 @@
+/** The typed, defaulted configuration every module injects (never `process.env` directly). */
+export abstract class EnvData {
+  abstract readonly nodeEnv: 'development' | 'test' | 'production';
+  abstract readonly databaseUrl: string;
+  abstract readonly redisUrl: string;
+  abstract readonly redisPrefix: string;
+  abstract readonly meili: { url: string; masterKey: string } | null;
+  abstract readonly jwt: { secret: string; ttlSeconds: number };
+  abstract readonly apiPort: number;
+  abstract readonly workerPort: number;
+  abstract readonly logLevel: string;
+  abstract readonly bodyLimit: string;
+  abstract readonly loginRateLimit: { limit: number; windowSeconds: number };
+  abstract readonly corsOrigin: string | null;
+}

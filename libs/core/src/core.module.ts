@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ImportsModule } from './imports/imports.module';
+import { LoggingModule } from './logging/logging.module';
+import { ProfilesModule } from './profiles/profiles.module';
+import { RedisModule } from './redis/redis.module';
+
+/**
+ * The providers api, worker and cli share. Entry modules add only what is theirs: controllers and guards
+ * (api), processors (worker), commands (cli).
+ */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule],
+  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule],
+})
+export class CoreModule {}

@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { AppError, ErrorCode } from '@hub/domain';
+import type { ErrorBody } from './error-body';
+import { HTTP_STATUS_OF } from './http-status-of';
+
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.RouteNotFound,
+  413: ErrorCode.PayloadTooLarge,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/**
+ * Maps every error to the JSON error body. Domain errors carry their code; Nest's own HTTP exceptions keep
+ * their status; anything else is a bug, logged with its stack and answered with a 500 that reveals nothing.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('AppExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      const body: ErrorBody = { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message };
+      if (exception.violations.length > 0) body.errors = exception.violations;
+      return body;
+    }
+    if (exception instanceof ThrottlerException) {
+      return { statusCode: 429, code: ErrorCode.RateLimited, message: 'too many requests, try again later' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
+      return {
+        statusCode: status,
+        code: CODE_OF_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed),
+        message: Array.isArray(message) ? message.join('; ') : String(message),
+      };
+    }
+    const httpish = exception as { status?: unknown; type?: unknown };
+    // body-parser errors arrive here when raised inside Nest's pipeline.
+    if (httpish && httpish.type === 'entity.parse.failed') return malformedJson();
+    if (httpish && httpish.type === 'entity.too.large') return payloadTooLarge();
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'internal error' };
+  }
+}
+
+export function malformedJson(): ErrorBody {
+  return { statusCode: 400, code: ErrorCode.MalformedJson, message: 'request body is not valid JSON' };
+}
+
+export function payloadTooLarge(): ErrorBody {
+  return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'request body is too large' };
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Readable } from 'node:stream';
+import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { AppError, ErrorCode } from '@hub/domain';
+import { flattenValidationErrors } from '../errors/validation-exception.factory';
+import { CompaniesService } from '../profiles/companies.service';
+import { FundsService } from '../profiles/funds.service';
+import type { ProfileStore } from '../profiles/profile-store';
+import { ResearchCentresService } from '../profiles/research-centres.service';
+import { IMPORT_SPECS, parseCell, type ImportKind, type ImportSpec } from './import-spec';
+import type { ImportFailure, ImportResult } from './import-result';
+
+/** Rows are validated and written in batches of this size: one round trip per batch, not per row. */
+const BATCH_SIZE = 500;
+const MAX_FAILURES_REPORTED = 1000;
+
+interface ParsedRow {
+  line: number;
+  externalId: string;
+  values: Record<string, unknown>;
+}
+
+interface StoredProfile extends ObjectLiteral {
+  id: string;
+  version: number;
+  name: string;
+  externalId: string | null;
+}
+
+/**
+ * Staff bulk import of profiles from CSV. The file is parsed as it streams in and written in batches inside one
+ * transaction: an unreadable file leaves nothing behind, while rows that break a rule are skipped and reported.
+ * Idempotent by `externalId`: a row whose externalId exists updates that profile (columns present in the file
+ * are overwritten, an empty cell clears the field), never duplicates it.
+ */
+@Injectable()
+export class ProfileImportService {
+  private readonly stores: Record<ImportKind, ProfileStore<StoredProfile, unknown>>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    companies: CompaniesService,
+    funds: FundsService,
+    researchCentres: ResearchCentresService,
+  ) {
+    this.stores = {
+      companies: companies as unknown as ProfileStore<StoredProfile, unknown>,
+      funds: funds as unknown as ProfileStore<StoredProfile, unknown>,
+      'research-centres': researchCentres as unknown as ProfileStore<StoredProfile, unknown>,
+    };
+  }
+
+  async import(kind: ImportKind, input: Readable): Promise<ImportResult> {
+    const spec = IMPORT_SPECS[kind];
+    const result: ImportResult = { created: 0, updated: 0, failed: [] };
+    const fail = (failure: ImportFailure) => {
+      if (result.failed.length < MAX_FAILURES_REPORTED) result.failed.push(failure);
+    };
+    const parser = input.pipe(
+      parse({
+        bom: true,
+        columns: (header: string[]) => this.checkHeader(spec, header),
+        skip_empty_lines: true,
+        skip_records_with_error: true,
+        info: true,
+        max_record_size: 200_000,
+      }),
+    );
+    parser.on('skip', (error: Error & { lines?: number }) => fail({ row: error.lines ?? 0, field: '*', message: `unreadable row: ${error.message}` }));
+    input.on('error', (error) => parser.destroy(error));
+
+    await this.dataSource.transaction(async (manager) => {
+      const seen = new Map<string, number>();
+      let batch: ParsedRow[] = [];
+      try {
+        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+          const row = this.toRow(spec, record, info.lines, seen, fail);
+          if (row) batch.push(row);
+          if (batch.length >= BATCH_SIZE) {
+            await this.writeBatch(manager, spec, batch, result, fail);
+            batch = [];
+          }
+        }
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError(ErrorCode.ValidationFailed, `file is not a readable CSV: ${(error as Error).message}`, [
+          { field: 'file', rule: 'csv', message: (error as Error).message },
+        ]);
+      }
+      if (batch.length > 0) await this.writeBatch(manager, spec, batch, result, fail);
+    });
+    return result;
+  }
+
+  private checkHeader(spec: ImportSpec, header: string[]): string[] {
+    const names = header.map((h) => h.trim());
+    const unknown = names.filter((name) => name !== 'externalId' && !(name in spec.columns));
+    const violations = [];
+    if (!names.includes('externalId')) violations.push({ field: 'file', rule: 'externalIdColumn', message: 'the header must have an externalId column' });
+    if (unknown.length > 0) {
+      violations.push({ field: 'file', rule: 'knownColumns', message: `unknown column(s): ${unknown.join(', ')}; accepted: externalId, ${Object.keys(spec.columns).join(', ')}` });
+    }
+    if (violations.length > 0) throw AppError.validation(violations);
+    return names;
+  }
+
+  private toRow(spec: ImportSpec, record: Record<string, string>, line: number, seen: Map<string, number>, fail: (f: ImportFailure) => void): ParsedRow | null {
+    const externalId = (record.externalId ?? '').trim();
+    if (externalId === '' || externalId.length > 200) {
+      fail({ row: line, field: 'externalId', message: 'externalId is required (1-200 characters)' });
+      return null;
+    }
+    const firstLine = seen.get(externalId);
+    if (firstLine !== undefined) {
+      fail({ row: line, field: 'externalId', message: `externalId ${externalId} already appears on line ${firstLine} of this file` });
+      return null;
+    }
+    seen.set(externalId, line);
+    const values: Record<string, unknown> = {};
+    for (const [column, raw] of Object.entries(record)) {
+      if (column === 'externalId') continue;
+      values[column] = parseCell(spec.columns[column], raw ?? '');
+    }
+    return { line, externalId, values };
+  }
+
+  private async writeBatch(manager: EntityManager, spec: ImportSpec, rows: ParsedRow[], result: ImportResult, fail: (f: ImportFailure) => void): Promise<void> {
+    const store = this.stores[spec.kind];
+    const entityTarget = store.entityTarget;
+    const existing = await manager
+      .getRepository(entityTarget)
+      .createQueryBuilder('p')
+      .where('p.external_id = ANY(:ids)', { ids: rows.map((r) => r.externalId) })
+      .getMany();
+    const byExternalId = new Map(existing.map((e) => [e.externalId as string, e]));
+
+    const inserts: StoredProfile[] = [];
+    const updates: StoredProfile[] = [];
+    for (const row of rows) {
+      const current = byExternalId.get(row.externalId);
+      const violations = await this.validateRow(spec, row.values, current !== undefined);
+      if (violations.length > 0) {
+        for (const v of violations) fail({ row: row.line, field: v.field, message: v.message });
+        continue;
+      }
+      // Empty cells are null: on a new row that means "not given", so the column default applies.
+      const values = current ? row.values : Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== null));
+      const merged = current
+        ? manager.merge(entityTarget, manager.create(entityTarget, { ...current }), values as never)
+        : manager.create(entityTarget, { ...values, externalId: row.externalId } as never);
+      try {
+        store.assertValid(merged);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        for (const v of error.violations) fail({ row: row.line, field: v.field, message: v.message });
+        continue;
+      }
+      if (current) {
+        merged.version = current.version + 1;
+        updates.push(merged);
+      } else {
+        inserts.push(merged);
+      }
+    }
+
+    if (inserts.length > 0) {
+      const ids: Array<{ id: string }> = await manager.query(
+        `INSERT INTO organisations (type) SELECT $1 FROM generate_series(1, $2) RETURNING id`,
+        [spec.organisationType, inserts.length],
+      );
+      inserts.forEach((entity, index) => {
+        entity.id = ids[index].id;
+        entity.version = 1;
+      });
+      await manager.insert(entityTarget, inserts);
+      result.created += inserts.length;
+    }
+    if (updates.length > 0) {
+      const metadata = manager.connection.getMetadata(entityTarget);
+      const overwrite = metadata.columns
+        .map((c) => c.databaseName)
+        .filter((name) => !['id', 'created_at', 'external_id'].includes(name));
+      for (const entity of updates) entity.updatedAt = new Date();
+      await manager.createQueryBuilder().insert().into(entityTarget).values(updates).orUpdate(overwrite, ['id']).execute();
+      result.updated += updates.length;
+    }
+  }
+
+  private async validateRow(spec: ImportSpec, values: Record<string, unknown>, isUpdate: boolean) {
+    const dto = plainToInstance(spec.dto, values);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, skipMissingProperties: isUpdate });
+    return flattenValidationErrors(errors);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { RESEARCH_CENTRE_KINDS, type ResearchCentreKind } from '@hub/domain';
+import { LIMITS } from '../../common/limits';
+import { IsIsoCountry, IsTaxonomyCode } from '../../common/validators';
+
+export class CreateResearchCentreDto {
+  @ApiProperty({ maxLength: LIMITS.name })
+  @IsString()
+  @Length(1, LIMITS.name)
+  name: string;
+
+  @ApiProperty({ enum: RESEARCH_CENTRE_KINDS })
+  @IsIn(RESEARCH_CENTRE_KINDS)
+  kind: ResearchCentreKind;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'IT' })
+  @IsIsoCountry()
+  country: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.shortText)
+  region?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.shortText)
+  city?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(LIMITS.url)
+  website?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: LIMITS.longText })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('sectors')
+  sectors?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('therapeuticAreas')
+  therapeuticAreas?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('modalities')
+  modalities?: string[];
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { COLLABORATION_TYPES, IP_STATUSES, type CollaborationType, type IpStatus } from '@hub/domain';
+import { LIMITS } from '../../common/limits';
+import { IsTaxonomyCode } from '../../common/validators';
+
+export class CreateTechnologyOfferDto {
+  @ApiProperty({ maxLength: LIMITS.name })
+  @IsString()
+  @Length(1, LIMITS.name)
+  title: string;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: LIMITS.longText })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.longText)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('sectors')
+  sectors?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('therapeuticAreas')
+  therapeuticAreas?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.codesPerField)
+  @ArrayUnique()
+  @IsTaxonomyCode('modalities')
+  modalities?: string[];
+
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 9 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  trl?: number | null;
+
+  @ApiPropertyOptional({ enum: IP_STATUSES, nullable: true })
+  @IsOptional()
+  @IsIn(IP_STATUSES)
+  ipStatus?: IpStatus | null;
+
+  @ApiPropertyOptional({ enum: COLLABORATION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(COLLABORATION_TYPES, { each: true })
+  collaborationTypes?: CollaborationType[];
+}

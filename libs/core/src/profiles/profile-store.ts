@@ -1,0 +1,142 @@
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { AppError, ErrorCode, taxonomy, type FieldViolation, type OrganisationType, type TaxonomyDimension } from '@hub/domain';
+import type { Principal } from '../auth/principal';
+import type { Page } from '../common/pagination.dto';
+import { MembershipEntity, OrganisationEntity } from '../database/entities';
+import type { ListProfilesQueryDto } from './dto/list-profiles-query.dto';
+import { OrganisationAccess } from './organisation-access';
+
+interface ProfileRow extends ObjectLiteral {
+  id: string;
+  version: number;
+  name: string;
+}
+
+/** What differs between companies, funds and research centres; the store does the rest the same way. */
+export interface ProfileTypeConfig<E extends ProfileRow, V> {
+  organisationType: OrganisationType;
+  entity: EntityTarget<E>;
+  /** Human name used in messages, e.g. "company". */
+  label: string;
+  /** Fields a PATCH may not set to null. */
+  requiredFields: ReadonlyArray<keyof E & string>;
+  /** Cross-field rules on the merged profile. */
+  rules(merged: E): FieldViolation[];
+  view(entity: E, confidential: boolean): V;
+  /** Type-specific list filters (stage, kind, active...). */
+  filter(qb: SelectQueryBuilder<E>, query: ListProfilesQueryDto): void;
+}
+
+const TAXONOMY_FILTERS: Array<[keyof ListProfilesQueryDto, TaxonomyDimension, string]> = [
+  ['sector', 'sectors', 'sectors'],
+  ['therapeuticArea', 'therapeuticAreas', 'therapeutic_areas'],
+  ['modality', 'modalities', 'modalities'],
+];
+
+/** Escapes LIKE wildcards so a user's `%` or `_` is searched as text. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Create, read, list, patch and delete of one profile type, each in one transaction, with
+ * object-level authorisation and optimistic concurrency. The profile's id is its organisation's id.
+ */
+export class ProfileStore<E extends ProfileRow, V> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: ProfileTypeConfig<E, V>,
+  ) {}
+
+  get entityTarget(): EntityTarget<E> {
+    return this.config.entity;
+  }
+
+  async create(principal: Principal, input: Partial<E>): Promise<V> {
+    OrganisationAccess.assertCanCreate(principal, this.config.organisationType);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const entity = await this.insert(manager, input);
+      if (principal.role !== 'staff') {
+        await manager.insert(MembershipEntity, { organisationId: entity.id, userId: principal.userId });
+      }
+      return entity;
+    });
+    return this.config.view(saved, true);
+  }
+
+  /** Inserts the organisation and its profile with the caller's transaction (also used by imports and seeding). */
+  async insert(manager: EntityManager, input: Partial<E>): Promise<E> {
+    const merged = manager.create(this.config.entity, { ...input } as E);
+    this.assertValid(merged);
+    const organisation = await manager.save(OrganisationEntity, manager.create(OrganisationEntity, { type: this.config.organisationType }));
+    (merged as ProfileRow).id = organisation.id;
+    (merged as ProfileRow).version = 1;
+    return manager.save(this.config.entity, merged);
+  }
+
+  async get(principal: Principal, id: string): Promise<V> {
+    const entity = await this.dataSource.getRepository(this.config.entity).findOne({ where: { id } as never });
+    if (!entity) throw AppError.notFound(this.config.label, id);
+    return this.config.view(entity, OrganisationAccess.canManage(principal, id));
+  }
+
+  async list(principal: Principal, query: ListProfilesQueryDto): Promise<Page<V>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.dataSource.getRepository(this.config.entity).createQueryBuilder('p');
+    if (query.q) qb.andWhere(`p.name ILIKE :q ESCAPE '\\'`, { q: likeContains(query.q) });
+    if (query.country) qb.andWhere('p.country = :country', { country: query.country });
+    for (const [param, dimension, column] of TAXONOMY_FILTERS) {
+      const code = query[param];
+      if (typeof code === 'string') {
+        qb.andWhere(`p.${column} && :${param}`, { [param]: [code, ...taxonomy.descendants(dimension, code)] });
+      }
+    }
+    this.config.filter(qb, query);
+    qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map((row) => this.config.view(row, OrganisationAccess.canManage(principal, row.id))), total, page, pageSize };
+  }
+
+  async update(principal: Principal, id: string, patch: Partial<E> & { version: number }): Promise<V> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(this.config.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw AppError.notFound(this.config.label, id);
+      OrganisationAccess.assertCanManage(principal, id, this.config.label);
+      if (current.version !== patch.version) {
+        throw new AppError(
+          ErrorCode.VersionConflict,
+          `${this.config.label} ${id} was changed by someone else: you sent version ${patch.version}, the current version is ${current.version}; reload and retry`,
+        );
+      }
+      const { version: _ignored, ...changes } = patch;
+      const merged = manager.merge(this.config.entity, current, changes as never);
+      this.assertValid(merged);
+      (merged as ProfileRow).version = current.version + 1;
+      return manager.save(this.config.entity, merged);
+    });
+    return this.config.view(saved, true);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(this.config.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw AppError.notFound(this.config.label, id);
+      OrganisationAccess.assertCanManage(principal, id, this.config.label);
+      // The organisation row owns the profile, its memberships and (for research centres) its offers: one cascade.
+      await manager.delete(OrganisationEntity, { id });
+    });
+  }
+
+  /** Domain rules plus "required stays non-null", on the state that would be stored. */
+  assertValid(merged: E): void {
+    const violations: FieldViolation[] = [];
+    for (const field of this.config.requiredFields) {
+      if (merged[field] === null || merged[field] === undefined) {
+        violations.push({ field, rule: 'required', message: `${field} is required and cannot be null` });
+      }
+    }
+    violations.push(...this.config.rules(merged));
+    if (violations.length > 0) throw AppError.validation(violations);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type DeepPartial } from 'typeorm';
+import { AppError, ErrorCode, taxonomyViolations } from '@hub/domain';
+import type { Principal } from '../auth/principal';
+import type { Page, PaginationQueryDto } from '../common/pagination.dto';
+import { ResearchCentreEntity, TechnologyOfferEntity } from '../database/entities';
+import type { CreateTechnologyOfferDto } from './dto/create-technology-offer.dto';
+import type { UpdateTechnologyOfferDto } from './dto/update-dtos';
+import { OrganisationAccess } from './organisation-access';
+import { toTechnologyOfferView, type TechnologyOfferView } from './views/technology-offer.view';
+
+/** A research centre's technology offers: public to read, changed only by the centre's members and staff. */
+@Injectable()
+export class TechnologyOffersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(principal: Principal, centreId: string, dto: CreateTechnologyOfferDto): Promise<TechnologyOfferView> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const centre = await manager.findOne(ResearchCentreEntity, { where: { id: centreId }, lock: { mode: 'pessimistic_read' } });
+      if (!centre) throw AppError.notFound('research centre', centreId);
+      OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
+      const offer = manager.create(TechnologyOfferEntity, { ...dto, researchCentreId: centreId, version: 1 });
+      this.assertValid(offer);
+      return manager.save(TechnologyOfferEntity, offer);
+    });
+    return toTechnologyOfferView(saved);
+  }
+
+  async list(centreId: string, query: PaginationQueryDto): Promise<Page<TechnologyOfferView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const exists = await this.dataSource.getRepository(ResearchCentreEntity).exists({ where: { id: centreId } });
+    if (!exists) throw AppError.notFound('research centre', centreId);
+    const [rows, total] = await this.dataSource.getRepository(TechnologyOfferEntity).findAndCount({
+      where: { researchCentreId: centreId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toTechnologyOfferView), total, page, pageSize };
+  }
+
+  async get(centreId: string, offerId: string): Promise<TechnologyOfferView> {
+    const offer = await this.dataSource.getRepository(TechnologyOfferEntity).findOne({ where: { id: offerId, researchCentreId: centreId } });
+    if (!offer) throw AppError.notFound('technology offer', offerId);
+    return toTechnologyOfferView(offer);
+  }
+
+  async update(principal: Principal, centreId: string, offerId: string, dto: UpdateTechnologyOfferDto): Promise<TechnologyOfferView> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(TechnologyOfferEntity, { where: { id: offerId, researchCentreId: centreId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw AppError.notFound('technology offer', offerId);
+      OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
+      if (current.version !== dto.version) {
+        throw new AppError(ErrorCode.VersionConflict, `technology offer ${offerId} was changed by someone else: you sent version ${dto.version}, the current version is ${current.version}; reload and retry`);
+      }
+      const { version: _ignored, ...changes } = dto;
+      const merged = manager.merge(TechnologyOfferEntity, current, changes as DeepPartial<TechnologyOfferEntity>);
+      this.assertValid(merged);
+      merged.version = current.version + 1;
+      return manager.save(TechnologyOfferEntity, merged);
+    });
+    return toTechnologyOfferView(saved);
+  }
+
+  async remove(principal: Principal, centreId: string, offerId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(TechnologyOfferEntity, { where: { id: offerId, researchCentreId: centreId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw AppError.notFound('technology offer', offerId);
+      OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
+      await manager.delete(TechnologyOfferEntity, { id: offerId });
+    });
+  }
+
+  private assertValid(offer: TechnologyOfferEntity): void {
+    const violations = taxonomyViolations(offer);
+    if (offer.title === null || offer.title === undefined) violations.push({ field: 'title', rule: 'required', message: 'title is required and cannot be null' });
+    if (violations.length > 0) throw AppError.validation(violations);
+  }
+}

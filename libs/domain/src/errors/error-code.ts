@@ -1,0 +1,21 @@
+/**
+ * Every failure the platform reports to a client has one of these codes. The HTTP edge maps them to statuses
+ * (see `AppExceptionFilter`); the domain never speaks HTTP.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  EmailTaken = 'EMAIL_TAKEN',
+  VersionConflict = 'VERSION_CONFLICT',
+  AlreadyHasOrganisation = 'ALREADY_HAS_ORGANISATION',
+  DuplicateExternalId = 'DUPLICATE_EXTERNAL_ID',
+  RateLimited = 'RATE_LIMITED',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL',
+}

@@ -1,0 +1,109 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+import { AuthService, CompaniesService, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
+import type { Role } from '@hub/domain';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { ensureWorkerDatabase } from './worker-database';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+  organisationId: string | null;
+  principal: Principal;
+}
+
+let counter = 0;
+const unique = (label: string) => `${label}-${process.env.JEST_WORKER_ID ?? '1'}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/**
+ * The real api (same module and HTTP setup as production) on the worker's migrated database, plus factories
+ * that write through the real services: `ctx.newUser('investor')`, `ctx.newCompany(owner)`.
+ */
+export class TestContext {
+  private constructor(
+    readonly app: INestApplication<App>,
+    readonly dataSource: DataSource,
+  ) {}
+
+  static async create(): Promise<TestContext> {
+    await ensureWorkerDatabase();
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+    const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: false });
+    configureApp(app);
+    await app.init();
+    return new TestContext(app, app.get<DataSource>(getDataSourceToken()));
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** Empties every table except the migrations' bookkeeping; called between tests. */
+  async truncate(): Promise<void> {
+    const rows: Array<{ tablename: string }> = await this.dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    if (rows.length) await this.dataSource.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+
+  async newUser(role: Role, overrides: { email?: string; password?: string } = {}): Promise<TestUser> {
+    const auth = this.app.get(AuthService);
+    const email = overrides.email ?? `${unique(role)}@example.test`;
+    const password = overrides.password ?? 'correct-horse-battery';
+    const user =
+      role === 'staff'
+        ? { id: (await auth.upsertStaff(email, password)).id }
+        : await auth.register({ email, password, role });
+    const token = auth.issueToken({ id: user.id, role }).accessToken;
+    return { id: user.id, email, role, token, organisationId: null, principal: { userId: user.id, role, organisationId: null } };
+  }
+
+  /** A company (its owner becomes a member); without an owner, created by staff as nobody's member. */
+  async newCompany(owner?: TestUser, overrides: Record<string, unknown> = {}) {
+    const company = await this.app.get(CompaniesService).create(this.creator(owner), { name: unique('Company'), kind: 'startup', country: 'IT', ...overrides });
+    this.join(owner, company.id);
+    return company;
+  }
+
+  async newFund(owner?: TestUser, overrides: Record<string, unknown> = {}) {
+    const fund = await this.app.get(FundsService).create(this.creator(owner), { name: unique('Fund'), country: 'IT', ...overrides });
+    this.join(owner, fund.id);
+    return fund;
+  }
+
+  async newResearchCentre(owner?: TestUser, overrides: Record<string, unknown> = {}) {
+    const centre = await this.app.get(ResearchCentresService).create(this.creator(owner), { name: unique('Centre'), kind: 'irccs', country: 'IT', ...overrides });
+    this.join(owner, centre.id);
+    return centre;
+  }
+
+  async newTechnologyOffer(centreId: string, overrides: Record<string, unknown> = {}) {
+    const staff: Principal = { userId: '00000000-0000-0000-0000-000000000000', role: 'staff', organisationId: null };
+    return this.app.get(TechnologyOffersService).create(staff, centreId, { title: unique('Offer'), ...overrides });
+  }
+
+  private creator(owner?: TestUser): Principal {
+    return owner?.principal ?? { userId: '00000000-0000-0000-0000-000000000000', role: 'staff', organisationId: null };
+  }
+
+  private join(owner: TestUser | undefined, organisationId: string): void {
+    if (!owner) return;
+    owner.organisationId = organisationId;
+    owner.principal.organisationId = organisationId;
+  }
+}
+
+export function bearer(user: TestUser): [string, string] {
+  return ['authorization', `Bearer ${user.token}`];
+}
