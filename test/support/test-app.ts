@@ -4,7 +4,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { AuthService, CompaniesService, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
+import type { Redis } from 'ioredis';
+import { AuthService, CompaniesService, EnvData, REDIS_CLIENT, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
 import type { Role } from '@hub/domain';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -45,8 +46,17 @@ export class TestContext {
     return request(this.app.getHttpServer());
   }
 
-  /** Empties every table except the migrations' bookkeeping; called between tests. */
+  /** Empties every table except the migrations' bookkeeping, and this worker's Redis keys; called between tests. */
   async truncate(): Promise<void> {
+    const redis = this.app.get<Redis>(REDIS_CLIENT);
+    const prefix = this.app.get(EnvData).redisPrefix;
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
     const rows: Array<{ tablename: string }> = await this.dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { EnvData } from '@hub/core';
+import { EnvData, installGracefulShutdown } from '@hub/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
@@ -9,6 +9,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(ApiModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureApp(app);
+  installGracefulShutdown(app, (message) => app.get(Logger).log(message));
   const env = app.get(EnvData);
   await app.listen(env.apiPort, '0.0.0.0');
   app.get(Logger).log(`api listening on http://localhost:${env.apiPort} (OpenAPI at /api/docs)`);

@@ -48,3 +48,4 @@ export * from './redis/redis.module';
 export * from './seed/demo-ecosystem.data';
 export * from './seed/demo-seed.service';
 export * from './seed/seed.module';
+export * from './common/graceful-shutdown';

@@ -128,11 +128,14 @@ export class ProfileStore<E extends ProfileRow, V> {
     });
   }
 
-  /** Domain rules plus "required stays non-null", on the state that would be stored. */
+  /**
+   * Domain rules plus "required stays non-null", on the state that would be stored. Undefined means "not given"
+   * (the DTO already demands the fields without a column default), null means "clear it".
+   */
   assertValid(merged: E): void {
     const violations: FieldViolation[] = [];
     for (const field of this.config.requiredFields) {
-      if (merged[field] === null || merged[field] === undefined) {
+      if (merged[field] === null) {
         violations.push({ field, rule: 'required', message: `${field} is required and cannot be null` });
       }
     }

@@ -1,0 +1,35 @@
+import { EnvValidationError, loadEnv } from './load-env';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadEnv', () => {
+  it('returns typed defaults for a minimal environment', () => {
+    const env = loadEnv({ ...valid });
+    expect(env).toMatchObject({ apiPort: 3000, workerPort: 3001, meili: null, redisPrefix: 'hub', jwt: { ttlSeconds: 3600 }, loginRateLimit: { limit: 10, windowSeconds: 60 } });
+  });
+
+  it('names every missing or malformed variable at once', () => {
+    try {
+      loadEnv({ REDIS_URL: 'http://nope', JWT_SECRET: 'short', PORT: 'eighty' });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvValidationError);
+      const message = (error as Error).message;
+      for (const name of ['DATABASE_URL is missing', 'REDIS_URL', 'JWT_SECRET', 'PORT']) expect(message).toContain(name);
+    }
+  });
+
+  it('requires MEILI_MASTER_KEY only when MEILI_URL is set', () => {
+    expect(() => loadEnv({ ...valid, MEILI_URL: 'http://meilisearch:7700' })).toThrow(/MEILI_MASTER_KEY/);
+    expect(loadEnv({ ...valid, MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'k' }).meili).toEqual({ url: 'http://meilisearch:7700', masterKey: 'k' });
+    expect(loadEnv({ ...valid, MEILI_MASTER_KEY: 'ignored' }).meili).toBeNull();
+  });
+
+  it('parses numbers from strings', () => {
+    expect(loadEnv({ ...valid, PORT: '8080', JWT_TTL_SECONDS: '900' })).toMatchObject({ apiPort: 8080, jwt: { ttlSeconds: 900 } });
+  });
+});
