@@ -92,7 +92,7 @@ describe('built processes', () => {
       let ready: { status: string; details: Record<string, { status: string }> } | null = null;
       for (let attempt = 0; attempt < 100 && !ready; attempt++) {
         await new Promise((r) => setTimeout(r, 200));
-        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => (r.ok ? r.json() : null), () => null);
+        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => (r.ok ? (r.json() as Promise<typeof ready>) : null), () => null);
       }
       expect(ready).toMatchObject({ status: 'ok', details: { postgres: { status: 'up' }, redis: { status: 'up' } } });
     } finally {

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import type { Page, PaginationQueryDto } from '../common/pagination.dto';
 import { ResearchCentreEntity, TechnologyOfferEntity } from '../database/entities';
 import type { CreateTechnologyOfferDto } from './dto/create-technology-offer.dto';
-import type { UpdateTechnologyOfferDto } from './dto/update-dtos';
+import type { UpdateTechnologyOfferDto } from './dto/update-technology-offer.dto';
 import { OrganisationAccess } from './organisation-access';
 import { toTechnologyOfferView, type TechnologyOfferView } from './views/technology-offer.view';
 

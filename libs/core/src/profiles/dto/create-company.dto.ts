@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { COMPANY_KINDS, IP_STATUSES, LOOKING_FOR, STAGES, type CompanyKind, type IpStatus, type LookingFor, type Stage } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { IsIsoCountry, IsTaxonomyCode } from '../../common/validators';
+import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { IsIsoCountry } from '../../common/validators';
 
 const CURRENT_YEAR = new Date().getUTCFullYear();
 
-export class CreateCompanyDto {
+export class CreateCompanyDto extends TaxonomyTagsDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -63,30 +64,6 @@ export class CreateCompanyDto {
   @IsString()
   @MaxLength(LIMITS.longText)
   description?: string | null;
-
-  @ApiPropertyOptional({ type: [String], description: 'taxonomy sector codes' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('sectors')
-  sectors?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'taxonomy therapeutic-area codes' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('therapeuticAreas')
-  therapeuticAreas?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'taxonomy modality codes' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('modalities')
-  modalities?: string[];
 
   @ApiPropertyOptional({ enum: STAGES, nullable: true })
   @IsOptional()

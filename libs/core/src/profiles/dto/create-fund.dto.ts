@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, type Stage } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { IsGeography, IsIsoCountry, IsTaxonomyCode } from '../../common/validators';
+import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { IsGeography, IsIsoCountry } from '../../common/validators';
 
-export class CreateFundDto {
+export class CreateFundDto extends TaxonomyTagsDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -59,30 +60,6 @@ export class CreateFundDto {
   @Min(0)
   @Max(LIMITS.maxEur)
   fundSizeEur?: number | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('sectors')
-  sectors?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('therapeuticAreas')
-  therapeuticAreas?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('modalities')
-  modalities?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'ISO 3166-1 alpha-2 codes, EU or WORLD' })
   @IsOptional()

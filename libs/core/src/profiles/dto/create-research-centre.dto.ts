@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { RESEARCH_CENTRE_KINDS, type ResearchCentreKind } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { IsIsoCountry, IsTaxonomyCode } from '../../common/validators';
+import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { IsIsoCountry } from '../../common/validators';
 
-export class CreateResearchCentreDto {
+export class CreateResearchCentreDto extends TaxonomyTagsDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -42,27 +43,4 @@ export class CreateResearchCentreDto {
   @MaxLength(LIMITS.longText)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('sectors')
-  sectors?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('therapeuticAreas')
-  therapeuticAreas?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('modalities')
-  modalities?: string[];
 }

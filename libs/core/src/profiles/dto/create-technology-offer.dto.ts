@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { COLLABORATION_TYPES, IP_STATUSES, type CollaborationType, type IpStatus } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { IsTaxonomyCode } from '../../common/validators';
+import { TaxonomyTagsDto } from './taxonomy-tags.dto';
 
-export class CreateTechnologyOfferDto {
+export class CreateTechnologyOfferDto extends TaxonomyTagsDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -15,30 +15,6 @@ export class CreateTechnologyOfferDto {
   @IsString()
   @MaxLength(LIMITS.longText)
   description?: string | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('sectors')
-  sectors?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('therapeuticAreas')
-  therapeuticAreas?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.codesPerField)
-  @ArrayUnique()
-  @IsTaxonomyCode('modalities')
-  modalities?: string[];
 
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 9 })
   @IsOptional()
