@@ -160,6 +160,18 @@ describe('companies', () => {
     expect(wrongType.body.message).toContain('investor');
   });
 
+  it('gives an account one organisation even when it sends several creates at once', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany)));
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe('ALREADY_HAS_ORGANISATION');
+    const [counts] = await ctx.dataSource.query(
+      `SELECT (SELECT count(*) FROM companies)::int AS companies, (SELECT count(*) FROM organisations)::int AS organisations,
+              (SELECT count(*) FROM memberships WHERE user_id = $1)::int AS memberships`,
+      [founder.id],
+    );
+    expect(counts).toEqual({ companies: 1, organisations: 1, memberships: 1 });
+  });
+
   it('lets staff create, edit and delete any company, and deletes its memberships with it', async () => {
     const staff = await ctx.newUser('staff');
     const company = await ctx.newCompany(founder);

@@ -15,6 +15,7 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/entities';
 export * from './database/migrations';
+export * from './database/pg-errors';
 export * from './errors/app-exception.filter';
 export * from './errors/error-body';
 export * from './errors/http-status-of';

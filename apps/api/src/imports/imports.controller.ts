@@ -43,22 +43,32 @@ export class ImportsController {
         reject(AppError.validation([{ field: 'file', rule: 'multipart', message: (error as Error).message }]));
         return;
       }
-      let found = false;
+      let out: PassThrough | null = null;
+      // Whatever breaks the upload (truncated body, client gone) must end the file stream with an error, or the
+      // import would wait forever on an open transaction.
+      const abort = (error: AppError) => {
+        if (out) out.destroy(error);
+        else reject(error);
+      };
       parser.on('file', (name, stream) => {
-        if (name !== 'file') {
+        if (name !== 'file' || out) {
           stream.resume();
           return;
         }
-        found = true;
-        const out = new PassThrough();
-        stream.on('limit', () => out.destroy(new AppError(ErrorCode.PayloadTooLarge, `file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)));
-        stream.pipe(out);
-        resolve(out);
+        const file = new PassThrough();
+        // The body may already be fully parsed; keep an early error on the stream (file.errored) for the importer.
+        file.on('error', () => undefined);
+        out = file;
+        stream.on('limit', () => file.destroy(new AppError(ErrorCode.PayloadTooLarge, `file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)));
+        stream.on('error', (error: Error) => file.destroy(AppError.validation([{ field: 'file', rule: 'multipart', message: error.message }])));
+        stream.pipe(file);
+        resolve(file);
       });
-      parser.on('error', (error) => reject(AppError.validation([{ field: 'file', rule: 'multipart', message: (error as Error).message }])));
+      parser.on('error', (error) => abort(AppError.validation([{ field: 'file', rule: 'multipart', message: (error as Error).message }])));
       parser.on('close', () => {
-        if (!found) reject(AppError.validation([{ field: 'file', rule: 'required', message: 'multipart field file (the CSV) is missing' }]));
+        if (!out) reject(AppError.validation([{ field: 'file', rule: 'required', message: 'multipart field file (the CSV) is missing' }]));
       });
+      request.on('aborted', () => abort(AppError.validation([{ field: 'file', rule: 'upload', message: 'the client closed the upload' }])));
       request.pipe(parser);
     });
   }

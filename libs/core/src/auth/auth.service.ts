@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError, ErrorCode, type Language, type Role } from '@hub/domain';
 import { EnvData } from '../config/env-data';
 import { UserEntity } from '../database/entities';
+import { isUniqueViolation } from '../database/pg-errors';
 import { PasswordHasher } from './password-hasher';
 import type { AccessTokenPayload, Principal } from './principal';
 
@@ -124,10 +125,4 @@ export class AuthService {
 
 function toUserView(user: UserEntity, organisationId: string | null): UserView {
   return { id: user.id, email: user.email, role: user.role, language: user.language, organisationId, createdAt: user.createdAt.toISOString() };
-}
-
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }

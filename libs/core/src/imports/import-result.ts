@@ -1,4 +1,4 @@
-/** One rejected row: `row` is the line number in the file (the header is line 1). */
+/** One rejected row: `row` is the row number as a spreadsheet shows it (the header is row 1). */
 export interface ImportFailure {
   row: number;
   field: string;

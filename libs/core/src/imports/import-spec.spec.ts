@@ -6,6 +6,11 @@ describe('CSV cell parsing', () => {
     expect(parseCell('string', '  Milano ')).toBe('Milano');
   });
 
+  it('reads an empty list cell as an empty list and an empty boolean as not given', () => {
+    expect(parseCell('list', '')).toEqual([]);
+    expect(parseCell('bool', ' ')).toBeUndefined();
+  });
+
   it('splits lists on semicolons and drops empty items', () => {
     expect(parseCell('list', 'oncology; cardiology;;')).toEqual(['oncology', 'cardiology']);
   });

@@ -56,7 +56,8 @@ export const IMPORT_SPECS: Record<ImportKind, ImportSpec> = {
  */
 export function parseCell(kind: ColumnKind, raw: string): unknown {
   const value = raw.trim();
-  if (value === '') return null;
+  // An empty list is an empty list; an empty boolean is "not given" (its column has a default and is never null).
+  if (value === '') return kind === 'list' ? [] : kind === 'bool' ? undefined : null;
   switch (kind) {
     case 'int':
       return /^-?\d+$/.test(value) ? Number(value) : value;

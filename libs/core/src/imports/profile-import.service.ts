@@ -4,8 +4,9 @@ import { parse } from 'csv-parse';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Readable } from 'node:stream';
-import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
-import { AppError, ErrorCode } from '@hub/domain';
+import { pipeline } from 'node:stream/promises';
+import { DataSource, QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { AppError } from '@hub/domain';
 import { flattenValidationErrors } from '../errors/validation-exception.factory';
 import { CompaniesService } from '../profiles/companies.service';
 import { FundsService } from '../profiles/funds.service';
@@ -17,6 +18,17 @@ import type { ImportFailure, ImportResult } from './import-result';
 /** Rows are validated and written in batches of this size: one round trip per batch, not per row. */
 const BATCH_SIZE = 500;
 const MAX_FAILURES_REPORTED = 1000;
+const QUOTE_ERRORS = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE', 'INVALID_OPENING_QUOTE']);
+
+interface RecordInfo {
+  lines: number;
+}
+
+function lineBreaks(value: string | undefined): number {
+  let count = 0;
+  if (value) for (const char of value) if (char === '\n' || char === '\r') count += 1;
+  return count;
+}
 
 interface ParsedRow {
   line: number;
@@ -60,25 +72,45 @@ export class ProfileImportService {
     const fail = (failure: ImportFailure) => {
       if (result.failed.length < MAX_FAILURES_REPORTED) result.failed.push(failure);
     };
-    const parser = input.pipe(
-      parse({
+    // Listen at once: the upload may fail (client gone, size limit) before the transaction has a connection.
+    let inputError: unknown = input.errored ?? null;
+    input.on('error', (error) => (inputError ??= error));
+
+    await this.dataSource.transaction(async (manager) => {
+      if (inputError) throw this.asClientError(inputError);
+      let headerSeen = false;
+      const parser = parse({
         bom: true,
-        columns: (header: string[]) => this.checkHeader(spec, header),
+        columns: (header: string[]) => {
+          headerSeen = true;
+          return this.checkHeader(spec, header);
+        },
         skip_empty_lines: true,
         skip_records_with_error: true,
         info: true,
         max_record_size: 200_000,
-      }),
-    );
-    parser.on('skip', (error: Error & { lines?: number }) => fail({ row: error.lines ?? 0, field: '*', message: `unreadable row: ${error.message}` }));
-    input.on('error', (error) => parser.destroy(error));
+      });
+      parser.on('skip', (error: Error & { code?: string; lines?: number }) => {
+        // A broken quote swallows every later line into one field, so no later row can be trusted: refuse the file.
+        if (error.code && QUOTE_ERRORS.has(error.code)) {
+          parser.destroy(AppError.validation([{ field: 'file', rule: 'csv', message: error.message }]));
+          return;
+        }
+        fail({ row: error.lines ?? 0, field: '*', message: `unreadable row: ${error.message}` });
+      });
+      // pipeline forwards an upload error into the parser, where the loop below sees it.
+      pipeline(input, parser).catch(() => undefined);
 
-    await this.dataSource.transaction(async (manager) => {
       const seen = new Map<string, number>();
       let batch: ParsedRow[] = [];
+      let extraLinesBefore = 0;
       try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-          const row = this.toRow(spec, record, info.lines, seen, fail);
+        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: RecordInfo }>) {
+          // Row numbers as a spreadsheet shows them: the header is row 1, blank lines count, and a record with line
+          // breaks inside a quoted cell is one row (csv-parse's line count includes those breaks, \r\n as two).
+          const extra = Object.values(record).reduce((sum, value) => sum + lineBreaks(value), 0);
+          const row = this.toRow(spec, record, info.lines - extra - extraLinesBefore, seen, fail);
+          extraLinesBefore += extra;
           if (row) batch.push(row);
           if (batch.length >= BATCH_SIZE) {
             await this.writeBatch(manager, spec, batch, result, fail);
@@ -86,14 +118,27 @@ export class ProfileImportService {
           }
         }
       } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw new AppError(ErrorCode.ValidationFailed, `file is not a readable CSV: ${(error as Error).message}`, [
-          { field: 'file', rule: 'csv', message: (error as Error).message },
-        ]);
+        throw this.asClientError(error);
       }
+      if (!headerSeen) throw AppError.validation([{ field: 'file', rule: 'notEmpty', message: 'the file is empty: it needs a header row and at least one record' }]);
       if (batch.length > 0) await this.writeBatch(manager, spec, batch, result, fail);
     });
+    result.failed.sort((a, b) => a.row - b.row);
     return result;
+  }
+
+  /** Errors of the upload or of CSV syntax are the client's; anything else (the database) is ours and rethrown. */
+  private asClientError(error: unknown): unknown {
+    if (error instanceof AppError) return error;
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof code === 'string' && (code.startsWith('CSV_') || code.startsWith('INVALID_'))) {
+      return AppError.validation([{ field: 'file', rule: 'csv', message }]);
+    }
+    if (!(error instanceof QueryFailedError)) {
+      return AppError.validation([{ field: 'file', rule: 'upload', message: `the upload could not be read: ${message}` }]);
+    }
+    return error;
   }
 
   private checkHeader(spec: ImportSpec, header: string[]): string[] {
@@ -147,8 +192,9 @@ export class ProfileImportService {
         for (const v of violations) fail({ row: row.line, field: v.field, message: v.message });
         continue;
       }
-      // Empty cells are null: on a new row that means "not given", so the column default applies.
-      const values = current ? row.values : Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== null));
+      // Empty cells: null clears a field on update; on a new row it means "not given", so the column default applies.
+      // undefined (an empty boolean cell) never overwrites.
+      const values = Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== undefined && (current !== undefined || v !== null)));
       const merged = current
         ? manager.merge(entityTarget, manager.create(entityTarget, { ...current }), values as never)
         : manager.create(entityTarget, { ...values, externalId: row.externalId } as never);

@@ -3,6 +3,7 @@ import { AppError, ErrorCode, taxonomy, type FieldViolation, type OrganisationTy
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/pagination.dto';
 import { MembershipEntity, OrganisationEntity } from '../database/entities';
+import { isUniqueViolation } from '../database/pg-errors';
 import type { ListProfilesQueryDto } from './dto/list-profiles-query.dto';
 import { OrganisationAccess } from './organisation-access';
 
@@ -54,13 +55,21 @@ export class ProfileStore<E extends ProfileRow, V> {
 
   async create(principal: Principal, input: Partial<E>): Promise<V> {
     OrganisationAccess.assertCanCreate(principal, this.config.organisationType);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const entity = await this.insert(manager, input);
-      if (principal.role !== 'staff') {
-        await manager.insert(MembershipEntity, { organisationId: entity.id, userId: principal.userId });
-      }
-      return entity;
-    });
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const entity = await this.insert(manager, input);
+        if (principal.role !== 'staff') {
+          await manager.insert(MembershipEntity, { organisationId: entity.id, userId: principal.userId });
+        }
+        return entity;
+      })
+      .catch((error: unknown) => {
+        // A concurrent create by the same account won the race; the whole transaction is rolled back.
+        if (isUniqueViolation(error, 'uq_memberships_user')) {
+          throw new AppError(ErrorCode.AlreadyHasOrganisation, 'this account is already a member of an organisation');
+        }
+        throw error;
+      });
     return this.config.view(saved, true);
   }
 

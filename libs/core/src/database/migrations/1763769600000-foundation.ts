@@ -42,9 +42,10 @@ export class Foundation1763769600000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_memberships PRIMARY KEY (organisation_id, user_id),
         CONSTRAINT fk_memberships_organisation FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE CASCADE,
-        CONSTRAINT fk_memberships_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+        CONSTRAINT fk_memberships_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+        -- One organisation per account: enforced here so concurrent sign-ups cannot race past the service check.
+        CONSTRAINT uq_memberships_user UNIQUE (user_id)
       )`);
-    await q.query(`CREATE INDEX ix_memberships_user ON memberships (user_id)`);
 
     const audit = `
         version integer NOT NULL DEFAULT 1,
