@@ -13,7 +13,8 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { databaseUrl as databaseUrlOn, withAdmin as withAdminOn } from '../test/support/test-database';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -29,21 +30,8 @@ const stamp = `${Date.now()}`;
 const DB_NAME = `hubmatch_bench_${stamp}`;
 const REDIS_PREFIX = `hubbench:${stamp}`;
 
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdmin<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const databaseUrl = (name: string) => databaseUrlOn(name, ADMIN_URL);
+const withAdmin = <T>(run: (client: Client) => Promise<T>) => withAdminOn(run, ADMIN_URL);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic data

@@ -99,8 +99,7 @@ export class TestContext {
   }
 
   async newTechnologyOffer(centreId: string, overrides: Record<string, unknown> = {}) {
-    const staff: Principal = { userId: '00000000-0000-0000-0000-000000000000', role: 'staff', organisationId: null };
-    return this.app.get(TechnologyOffersService).create(staff, centreId, { title: unique('Offer'), ...overrides });
+    return this.app.get(TechnologyOffersService).create(this.creator(), centreId, { title: unique('Offer'), ...overrides });
   }
 
   private creator(owner?: TestUser): Principal {

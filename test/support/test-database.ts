@@ -6,8 +6,8 @@ import { Client } from 'pg';
  */
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
+export function databaseUrl(name: string, adminUrl = ADMIN_URL): string {
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -20,8 +20,8 @@ export function workerDatabaseName(runId: string, workerId: string): string {
   return `hubmatch_test_${runId}_w${workerId}`;
 }
 
-export async function withAdmin<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
+export async function withAdmin<T>(run: (client: Client) => Promise<T>, adminUrl = ADMIN_URL): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await run(client);

@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource, QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { AppError } from '@hub/domain';
 import { flattenValidationErrors } from '../errors/validation-exception.factory';
 import { CompaniesService } from '../profiles/companies.service';
@@ -25,9 +25,7 @@ interface RecordInfo {
 }
 
 function lineBreaks(value: string | undefined): number {
-  let count = 0;
-  if (value) for (const char of value) if (char === '\n' || char === '\r') count += 1;
-  return count;
+  return value ? (value.match(/[\r\n]/g)?.length ?? 0) : 0;
 }
 
 interface ParsedRow {
@@ -72,12 +70,11 @@ export class ProfileImportService {
     const fail = (failure: ImportFailure) => {
       if (result.failed.length < MAX_FAILURES_REPORTED) result.failed.push(failure);
     };
-    // Listen at once: the upload may fail (client gone, size limit) before the transaction has a connection.
-    let inputError: unknown = input.errored ?? null;
-    input.on('error', (error) => (inputError ??= error));
+    // The upload may fail (client gone, size limit) before the transaction has a connection: keep the error on the
+    // stream rather than crash; pipeline() below hands it to the parser, and the loop reports it.
+    input.on('error', () => undefined);
 
     await this.dataSource.transaction(async (manager) => {
-      if (inputError) throw this.asClientError(inputError);
       let headerSeen = false;
       const parser = parse({
         bom: true,
@@ -127,16 +124,14 @@ export class ProfileImportService {
     return result;
   }
 
-  /** Errors of the upload or of CSV syntax are the client's; anything else (the database) is ours and rethrown. */
+  /**
+   * CSV syntax errors are the client's (400); upload errors already arrive as AppErrors from the controller.
+   * Anything else is a fault of ours and is rethrown as it is, to become a logged 500.
+   */
   private asClientError(error: unknown): unknown {
-    if (error instanceof AppError) return error;
-    const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && (code.startsWith('CSV_') || code.startsWith('INVALID_'))) {
-      return AppError.validation([{ field: 'file', rule: 'csv', message }]);
-    }
-    if (!(error instanceof QueryFailedError)) {
-      return AppError.validation([{ field: 'file', rule: 'upload', message: `the upload could not be read: ${message}` }]);
+      return AppError.validation([{ field: 'file', rule: 'csv', message: (error as Error).message }]);
     }
     return error;
   }

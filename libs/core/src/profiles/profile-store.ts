@@ -5,6 +5,7 @@ import type { Page } from '../common/pagination.dto';
 import { MembershipEntity, OrganisationEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/pg-errors';
 import type { ListProfilesQueryDto } from './dto/list-profiles-query.dto';
+import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
 
 interface ProfileRow extends ObjectLiteral {
@@ -109,15 +110,8 @@ export class ProfileStore<E extends ProfileRow, V> {
 
   async update(principal: Principal, id: string, patch: Partial<E> & { version: number }): Promise<V> {
     const saved = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(this.config.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw AppError.notFound(this.config.label, id);
-      OrganisationAccess.assertCanManage(principal, id, this.config.label);
-      if (current.version !== patch.version) {
-        throw new AppError(
-          ErrorCode.VersionConflict,
-          `${this.config.label} ${id} was changed by someone else: you sent version ${patch.version}, the current version is ${current.version}; reload and retry`,
-        );
-      }
+      const current = await this.lockForChange(manager, principal, id);
+      assertExpectedVersion(this.config.label, id, patch.version, current.version);
       const { version: _ignored, ...changes } = patch;
       const merged = manager.merge(this.config.entity, current, changes as never);
       this.assertValid(merged);
@@ -129,12 +123,18 @@ export class ProfileStore<E extends ProfileRow, V> {
 
   async remove(principal: Principal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(this.config.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw AppError.notFound(this.config.label, id);
-      OrganisationAccess.assertCanManage(principal, id, this.config.label);
+      await this.lockForChange(manager, principal, id);
       // The organisation row owns the profile, its memberships and (for research centres) its offers: one cascade.
       await manager.delete(OrganisationEntity, { id });
     });
+  }
+
+  /** Loads and locks the profile for the rest of the transaction: 404 if absent, 403 if the caller may not change it. */
+  private async lockForChange(manager: EntityManager, principal: Principal, id: string): Promise<E> {
+    const current = await manager.findOne(this.config.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw AppError.notFound(this.config.label, id);
+    OrganisationAccess.assertCanManage(principal, id, this.config.label);
+    return current;
   }
 
   /**

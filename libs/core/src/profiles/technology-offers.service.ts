@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial } from 'typeorm';
-import { AppError, ErrorCode, taxonomyViolations } from '@hub/domain';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { AppError, taxonomyViolations } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import type { Page, PaginationQueryDto } from '../common/pagination.dto';
 import { ResearchCentreEntity, TechnologyOfferEntity } from '../database/entities';
 import type { CreateTechnologyOfferDto } from './dto/create-technology-offer.dto';
 import type { UpdateTechnologyOfferDto } from './dto/update-technology-offer.dto';
+import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
 import { toTechnologyOfferView, type TechnologyOfferView } from './views/technology-offer.view';
 
@@ -49,12 +50,8 @@ export class TechnologyOffersService {
 
   async update(principal: Principal, centreId: string, offerId: string, dto: UpdateTechnologyOfferDto): Promise<TechnologyOfferView> {
     const saved = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(TechnologyOfferEntity, { where: { id: offerId, researchCentreId: centreId }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw AppError.notFound('technology offer', offerId);
-      OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
-      if (current.version !== dto.version) {
-        throw new AppError(ErrorCode.VersionConflict, `technology offer ${offerId} was changed by someone else: you sent version ${dto.version}, the current version is ${current.version}; reload and retry`);
-      }
+      const current = await this.lockForChange(manager, principal, centreId, offerId);
+      assertExpectedVersion('technology offer', offerId, dto.version, current.version);
       const { version: _ignored, ...changes } = dto;
       const merged = manager.merge(TechnologyOfferEntity, current, changes as DeepPartial<TechnologyOfferEntity>);
       this.assertValid(merged);
@@ -66,11 +63,17 @@ export class TechnologyOffersService {
 
   async remove(principal: Principal, centreId: string, offerId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(TechnologyOfferEntity, { where: { id: offerId, researchCentreId: centreId }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw AppError.notFound('technology offer', offerId);
-      OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
+      await this.lockForChange(manager, principal, centreId, offerId);
       await manager.delete(TechnologyOfferEntity, { id: offerId });
     });
+  }
+
+  /** Loads and locks the offer of this centre: 404 if absent (or another centre's), 403 if the caller may not change it. */
+  private async lockForChange(manager: EntityManager, principal: Principal, centreId: string, offerId: string): Promise<TechnologyOfferEntity> {
+    const current = await manager.findOne(TechnologyOfferEntity, { where: { id: offerId, researchCentreId: centreId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw AppError.notFound('technology offer', offerId);
+    OrganisationAccess.assertCanManage(principal, centreId, 'research centre');
+    return current;
   }
 
   private assertValid(offer: TechnologyOfferEntity): void {
