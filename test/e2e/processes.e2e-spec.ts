@@ -82,6 +82,21 @@ describe('built processes', () => {
     expect(me.body.organisationId).toEqual(expect.any(String));
   });
 
+  it('cli reindex rebuilds the search index from PostgreSQL with a progress bar', async () => {
+    expect(runCli(['seed-demo']).status).toBe(0);
+    await ctx.dataSource.query(`DELETE FROM search_documents`);
+    const result = runCli(['reindex']);
+    expect(result.status).toBe(0);
+    const [{ n }] = await ctx.dataSource.query(
+      `SELECT ((SELECT count(*) FROM companies) + (SELECT count(*) FROM funds) + (SELECT count(*) FROM research_centres) + (SELECT count(*) FROM technology_offers))::int AS n`,
+    );
+    expect(n).toBeGreaterThan(100);
+    expect(result.stdout).toMatch(new RegExp(`reindexed ${n} document\\(s\\) into postgresql in \\d+\\.\\d s`));
+    expect(result.stderr).toContain(`${n}/${n} documents`);
+    const [{ indexed }] = await ctx.dataSource.query(`SELECT count(*)::int AS indexed FROM search_documents`);
+    expect(indexed).toBe(n);
+  });
+
   it('the worker starts, reports ready, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
     const worker = spawn(process.execPath, [built('worker')], { env: { ...process.env, WORKER_PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'pipe' });

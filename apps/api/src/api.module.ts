@@ -9,6 +9,7 @@ import { CompaniesController } from './profiles/companies.controller';
 import { FundsController } from './profiles/funds.controller';
 import { ResearchCentresController } from './profiles/research-centres.controller';
 import { TechnologyOffersController } from './profiles/technology-offers.controller';
+import { SearchController } from './search/search.controller';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 
 /** The HTTP entry module: the shared core plus controllers and guards. */
@@ -22,6 +23,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     ResearchCentresController,
     TechnologyOffersController,
     ImportsController,
+    SearchController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { AuthService, DemoSeedService, EnvValidationError, dataSourceOptions, loadEnv } from '@hub/core';
+import { SingleBar } from 'cli-progress';
+import { AuthService, DemoSeedService, EnvValidationError, SearchReindexService, dataSourceOptions, loadEnv } from '@hub/core';
 import { CliModule } from './cli.module';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -11,7 +12,8 @@ commands:
   migrate                                        apply pending database migrations
   migrate:revert                                 revert the last migration
   create-staff --email <email> --password <pw>   create (or reset) a hub staff account
-  seed-demo                                      seed the demo ecosystem and demo logins (idempotent)`;
+  seed-demo                                      seed the demo ecosystem and demo logins (idempotent)
+  reindex                                        rebuild the search index from PostgreSQL (searches keep working meanwhile)`;
 
 async function withDataSource<T>(run: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource({ ...dataSourceOptions(loadEnv().databaseUrl, { poolSize: 2, applicationName: 'hub-match-cli' }), logging: ['error'] });
@@ -61,6 +63,15 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const summary = await withApp((get) => get(DemoSeedService).seed());
       console.log(JSON.stringify(summary, null, 2));
+      return 0;
+    }
+    case 'reindex': {
+      // The bar goes to stderr, so stdout keeps only the summary (scripts can parse it).
+      const bar = new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} documents | {duration_formatted}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
+      const report = await withApp((get) =>
+        get(SearchReindexService).reindex({ start: (total) => bar.start(total, 0), update: (indexed) => bar.update(indexed) }),
+      ).finally(() => bar.stop());
+      console.log(`reindexed ${report.documents} document(s) into ${report.engine} in ${(report.ms / 1000).toFixed(1)} s`);
       return 0;
     }
     default:

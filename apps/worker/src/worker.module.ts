@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, HealthModule } from '@hub/core';
+import { DiscoveryModule } from '@nestjs/core';
+import { CoreModule, HealthModule, QueueModule } from '@hub/core';
+import { JobHandlersCheck } from './jobs/job-handlers.check';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { SearchIndexingProcessor } from './search/search-indexing.processor';
 
 /**
- * The worker's entry module: the same core as the api, plus (from the indexing and scoring issues on) the
- * BullMQ processors, and a small HTTP server for /health and /ready only.
+ * The worker's entry module: the same core as the api, plus the outbox relay and the BullMQ processors, and a
+ * small HTTP server for /health and /ready only. More worker processes, on any machine, share the load.
  */
 @Module({
-  imports: [CoreModule, HealthModule],
+  imports: [CoreModule, HealthModule, QueueModule, DiscoveryModule],
+  providers: [OutboxRelay, SearchIndexingProcessor, JobHandlersCheck],
 })
 export class WorkerModule {}

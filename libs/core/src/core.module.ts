@@ -6,13 +6,14 @@ import { ImportsModule } from './imports/imports.module';
 import { LoggingModule } from './logging/logging.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RedisModule } from './redis/redis.module';
+import { SearchModule } from './search/search.module';
 
 /**
  * The providers api, worker and cli share. Entry modules add only what is theirs: controllers and guards
  * (api), processors (worker), commands (cli).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule],
-  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule],
+  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule],
 })
 export class CoreModule {}

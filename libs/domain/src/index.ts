@@ -6,3 +6,8 @@ export * from './profile/profile.rules';
 export * from './taxonomy/taxonomy';
 export * from './taxonomy/taxonomy.data';
 export * from './taxonomy/taxonomy.types';
+export * from './search/search-query-plan';
+export * from './search/stop-words';
+export * from './search/search-synonyms';
+export * from './search/search-text';
+export * from './search/search.types';

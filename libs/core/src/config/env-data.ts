@@ -4,7 +4,9 @@ export abstract class EnvData {
   abstract readonly databaseUrl: string;
   abstract readonly redisUrl: string;
   abstract readonly redisPrefix: string;
-  abstract readonly meili: { url: string; masterKey: string } | null;
+  abstract readonly meili: { url: string; masterKey: string; index: string } | null;
+  /** Fallback poll interval of the outbox relay; notifications make it react sooner. */
+  abstract readonly outboxPollMs: number;
   abstract readonly jwt: { secret: string; ttlSeconds: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;

@@ -35,6 +35,19 @@ export class EnvDto {
   @IsNotEmpty({ message: 'MEILI_MASTER_KEY is required when MEILI_URL is set' })
   MEILI_MASTER_KEY?: string;
 
+  /** The Meilisearch index holding every document (tests use one per run). */
+  @ValidateIf((env: EnvDto) => !!env.MEILI_URL && env.MEILI_INDEX !== undefined)
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'MEILI_INDEX may hold letters, digits, dash and underscore (max 100)' })
+  MEILI_INDEX?: string;
+
+  /** How often the worker's outbox relay polls when no notification arrived, in milliseconds. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_POLL_MS must be an integer' })
+  @Min(50, { message: 'OUTBOX_POLL_MS must be at least 50' })
+  @Max(60000, { message: 'OUTBOX_POLL_MS must be at most 60000' })
+  OUTBOX_POLL_MS?: number;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;

@@ -25,7 +25,11 @@ describe('loadEnv', () => {
 
   it('requires MEILI_MASTER_KEY only when MEILI_URL is set', () => {
     expect(() => loadEnv({ ...valid, MEILI_URL: 'http://meilisearch:7700' })).toThrow(/MEILI_MASTER_KEY/);
-    expect(loadEnv({ ...valid, MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'k' }).meili).toEqual({ url: 'http://meilisearch:7700', masterKey: 'k' });
+    expect(loadEnv({ ...valid, MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'k' }).meili).toEqual({ url: 'http://meilisearch:7700', masterKey: 'k', index: 'hub_documents' });
+    expect(loadEnv({ ...valid, MEILI_URL: 'http://m:7700', MEILI_MASTER_KEY: 'k', MEILI_INDEX: 'docs_2' }).meili?.index).toBe('docs_2');
+    expect(() => loadEnv({ ...valid, MEILI_URL: 'http://m:7700', MEILI_MASTER_KEY: 'k', MEILI_INDEX: 'bad name!' })).toThrow(/MEILI_INDEX/);
+    expect(() => loadEnv({ ...valid, OUTBOX_POLL_MS: '10' })).toThrow(/OUTBOX_POLL_MS must be at least 50/);
+    expect(loadEnv({ ...valid, OUTBOX_POLL_MS: '250' }).outboxPollMs).toBe(250);
     expect(loadEnv({ ...valid, MEILI_MASTER_KEY: 'ignored' }).meili).toBeNull();
   });
 

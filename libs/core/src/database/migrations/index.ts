@@ -1,4 +1,5 @@
 import { Foundation1763769600000 } from './1763769600000-foundation';
+import { SearchAndOutbox1763856000000 } from './1763856000000-search-and-outbox';
 
 /** In order; listed explicitly so every build (tsc, tests, cli) runs the same set. */
-export const MIGRATIONS = [Foundation1763769600000];
+export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000];

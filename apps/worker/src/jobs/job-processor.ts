@@ -1,0 +1,44 @@
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { AppError, ErrorCode } from '@hub/domain';
+import type { JobName } from '@hub/core';
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+/** Client-side errors cannot succeed on a retry: they are failed at once and kept for staff to see. */
+const PERMANENT_CODES = new Set<string>([ErrorCode.ValidationFailed, ErrorCode.NotFound]);
+
+/**
+ * A BullMQ processor that dispatches by job name. Each processor declares its handlers in one map, which the
+ * worker checks at boot against the JobName enum.
+ */
+export abstract class JobProcessor extends WorkerHost {
+  abstract readonly handlers: Partial<Record<JobName, JobHandler>>;
+  private readonly logger = new Logger(this.constructor.name);
+  private connectionLost = false;
+
+  /** Redis went away: BullMQ reconnects by itself; say so once per outage instead of once per attempt. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    if (!this.connectionLost) this.logger.warn(`queue connection lost, reconnecting: ${error.message}`);
+    this.connectionLost = true;
+  }
+
+  @OnWorkerEvent('ready')
+  onWorkerReady(): void {
+    if (this.connectionLost) this.logger.log('queue connection back');
+    this.connectionLost = false;
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as JobName];
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on this queue`);
+    try {
+      return await handler(job);
+    } catch (error) {
+      if (error instanceof AppError && PERMANENT_CODES.has(error.code)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const SOURCES: Array<[table: string, type: string]> = [
+  ['companies', 'company'],
+  ['funds', 'fund'],
+  ['research_centres', 'research_centre'],
+  ['technology_offers', 'technology_offer'],
+];
+
+/**
+ * The embedded search index (PostgreSQL full-text search) and the transactional outbox.
+ *
+ * Outbox rows are written by triggers, in the transaction of the write itself, so every path that changes a
+ * profile or an offer — API, CSV import, seeding, a cascade from a deleted organisation — is captured without
+ * each service having to remember it. The worker's relay turns them into queue jobs and then deletes them.
+ */
+export class SearchAndOutbox1763856000000 implements MigrationInterface {
+  name = 'SearchAndOutbox1763856000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+
+    // `simple` (no stemming) because profiles mix Italian and English; unaccent so "sanità" matches "sanita".
+    await q.query(`CREATE TEXT SEARCH CONFIGURATION hub_search (COPY = simple)`);
+    await q.query(`ALTER TEXT SEARCH CONFIGURATION hub_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`);
+
+    await q.query(`
+      CREATE TABLE search_documents (
+        id uuid NOT NULL,
+        type text NOT NULL,
+        organisation_id uuid NOT NULL,
+        name text NOT NULL,
+        name_sort text NOT NULL,
+        body text NOT NULL DEFAULT '',
+        taxonomy_text text NOT NULL DEFAULT '',
+        sectors text[] NOT NULL DEFAULT '{}',
+        therapeutic_areas text[] NOT NULL DEFAULT '{}',
+        modalities text[] NOT NULL DEFAULT '{}',
+        stages text[] NOT NULL DEFAULT '{}',
+        trl smallint,
+        country char(2) NOT NULL,
+        content_hash text NOT NULL,
+        indexed_at timestamptz NOT NULL DEFAULT now(),
+        tsv tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('hub_search'::regconfig, name), 'A') ||
+          setweight(to_tsvector('hub_search'::regconfig, taxonomy_text), 'B') ||
+          setweight(to_tsvector('hub_search'::regconfig, body), 'C')
+        ) STORED,
+        CONSTRAINT pk_search_documents PRIMARY KEY (id),
+        CONSTRAINT ck_search_documents_type CHECK (type IN ('company', 'fund', 'research_centre', 'technology_offer')),
+        CONSTRAINT ck_search_documents_trl CHECK (trl BETWEEN 1 AND 9)
+      )`);
+    await q.query(`CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)`);
+    await q.query(`CREATE INDEX ix_search_documents_name_sort ON search_documents (name_sort, id)`);
+    // For a query with no words at all (only symbols): matched as text in the name.
+    await q.query(`CREATE INDEX ix_search_documents_name_trgm ON search_documents USING gin (name gin_trgm_ops)`);
+    for (const column of ['sectors', 'therapeutic_areas', 'modalities', 'stages']) {
+      await q.query(`CREATE INDEX ix_search_documents_${column} ON search_documents USING gin (${column})`);
+    }
+
+    // The index's vocabulary, for typo correction: a misspelt word is replaced by its nearest known words.
+    await q.query(`CREATE TABLE search_terms (term text NOT NULL, CONSTRAINT pk_search_terms PRIMARY KEY (term))`);
+    await q.query(`CREATE INDEX ix_search_terms_trgm ON search_terms USING gist (term gist_trgm_ops)`);
+
+    await q.query(`
+      CREATE TABLE outbox_events (
+        id bigserial NOT NULL,
+        topic text NOT NULL,
+        aggregate_type text NOT NULL,
+        aggregate_id uuid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT pk_outbox_events PRIMARY KEY (id),
+        CONSTRAINT ck_outbox_events_aggregate_type CHECK (aggregate_type IN ('company', 'fund', 'research_centre', 'technology_offer'))
+      )`);
+
+    await q.query(`
+      CREATE FUNCTION hub_outbox_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO outbox_events (topic, aggregate_type, aggregate_id)
+        VALUES ('document.changed', TG_ARGV[0], CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
+        -- Wakes the relay at commit; identical notifications of one transaction are folded into one.
+        PERFORM pg_notify('hub_outbox', '');
+        RETURN NULL;
+      END
+      $$`);
+    for (const [table, type] of SOURCES) {
+      await q.query(
+        `CREATE TRIGGER tr_${table}_outbox AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_outbox_capture('${type}')`,
+      );
+      // Rows written before this migration reach the index too.
+      await q.query(`INSERT INTO outbox_events (topic, aggregate_type, aggregate_id) SELECT 'document.changed', '${type}', id FROM ${table}`);
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const [table] of SOURCES) await q.query(`DROP TRIGGER IF EXISTS tr_${table}_outbox ON ${table}`);
+    await q.query(`DROP FUNCTION IF EXISTS hub_outbox_capture()`);
+    await q.query(`DROP TABLE IF EXISTS outbox_events`);
+    await q.query(`DROP TABLE IF EXISTS search_terms`);
+    await q.query(`DROP TABLE IF EXISTS search_documents`);
+    await q.query(`DROP TEXT SEARCH CONFIGURATION IF EXISTS hub_search`);
+  }
+}

@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import type { ConnectionOptions } from 'bullmq';
+import { ConfigModule } from '../config/config.module';
+import { EnvData } from '../config/env-data';
+import { redisOptionsFromUrl } from '../redis/redis-connection';
+import { DEFAULT_JOB_OPTIONS, QueueName } from './queue.constants';
+
+const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
+
+/** BullMQ on the deployment's Redis, every queue under the deployment's key prefix. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      imports: [ConfigModule],
+      inject: [EnvData],
+      useFactory: (env: EnvData) => ({
+        // ioredis' options type and BullMQ's own declaration of it differ only in optional callbacks.
+        connection: redisOptionsFromUrl(env.redisUrl) as ConnectionOptions,
+        prefix: env.redisPrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    ...queues,
+  ],
+  exports: queues,
+})
+export class QueueModule {}
