@@ -97,6 +97,8 @@ describe('search (api + outbox + worker + PostgreSQL index)', () => {
     expect(res.body).toEqual({
       hits: expect.any(Array),
       facets: expect.objectContaining({ type: { company: 1, fund: 1 }, stages: { seed: 2 }, therapeuticAreas: { oncology: 2 }, trl: { '5': 1 } }),
+      facetsExact: true,
+      totalExact: true,
       total: 2,
       page: 1,
       pageSize: 20,

@@ -125,6 +125,11 @@ export function describeSearchIndexContract(label: string, getIndex: () => Searc
       expect(ids(result.hits).sort()).toEqual(['2', '3']);
     });
 
+    it('ranks a match in the name first', async () => {
+      expect(ids((await index.search(q({ q: 'oncology' }))).hits)).toEqual(['3', '2']);
+      expect(ids((await index.search(q({ q: 'cardiologica' }))).hits)[0]).toBe('4');
+    });
+
     it('tolerates a typo', async () => {
       const result = await index.search(q({ q: 'cardiolgy' }));
       expect(ids(result.hits)).toEqual(expect.arrayContaining(['1', '4', '5']));

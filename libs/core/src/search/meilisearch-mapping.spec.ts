@@ -533,7 +533,7 @@ describe('MeilisearchSearchIndex (fake client)', () => {
   it('searches through the mapping, and answers empty (count 0) before any index exists', async () => {
     const index = configured();
     expect(await index.count()).toBe(0);
-    expect(await index.search(query({ page: 2, pageSize: 5 }))).toEqual({ hits: [], facets: expect.objectContaining({ type: {} }), total: 0, page: 2, pageSize: 5 });
+    expect(await index.search(query({ page: 2, pageSize: 5 }))).toEqual({ hits: [], facets: expect.objectContaining({ type: {} }), facetsExact: true, totalExact: true, total: 0, page: 2, pageSize: 5 });
     await index.prepare();
     await index.upsert(docs('a', 'b'));
     const result = await index.search(query({ q: 'Doc A' }));

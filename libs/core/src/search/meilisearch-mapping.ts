@@ -189,6 +189,10 @@ export function fromMeiliResponse(response: MeiliSearchAnswer, query: SearchQuer
   return {
     hits: response.hits.map(toHit),
     facets,
+    // Meilisearch counts facet values over every match (up to maxValuesPerFacet values per facet).
+    facetsExact: true,
+    // In page mode Meilisearch counts every match (up to maxTotalHits).
+    totalExact: true,
     total: response.totalHits,
     page: query.page,
     pageSize: query.pageSize,

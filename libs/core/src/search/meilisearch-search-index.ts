@@ -61,7 +61,7 @@ export class MeilisearchSearchIndex extends SearchIndex {
       return fromMeiliResponse(response, query);
     } catch (error) {
       // Nothing indexed yet (the worker has not prepared the index): an empty answer, not a server error.
-      if (errorCode(error) === 'index_not_found') return { hits: [], facets: emptyFacets(), total: 0, page: query.page, pageSize: query.pageSize };
+      if (errorCode(error) === 'index_not_found') return { hits: [], facets: emptyFacets(), facetsExact: true, totalExact: true, total: 0, page: query.page, pageSize: query.pageSize };
       throw error;
     }
   }

@@ -10,6 +10,8 @@ import {
   highlightWords,
   parseMarked,
   planQuery,
+  searchKeyIds,
+  searchKeyOf,
   searchSynonyms,
   tokenize,
   type QueryGroup,
@@ -34,6 +36,14 @@ const SNIPPET_WORDS = 30;
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_PRE}, StopSel=${HIGHLIGHT_POST}, MaxWords=${SNIPPET_WORDS}, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
 const NAME_HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_PRE}, StopSel=${HIGHLIGHT_POST}, HighlightAll=true`;
 const UPSERT_CHUNK = 500;
+/**
+ * Total and facets are counted exactly up to this many matches. Above, both are estimated from the matches in a
+ * fixed slice of the documents (SAMPLE_SLICE of SAMPLE_SLOTS slots, by id): counting tens of thousands of
+ * matches costs PostgreSQL ~1 µs each, which broad queries ("oncology" matches half the index) cannot afford.
+ */
+export const EXACT_COUNT_LIMIT = 2000;
+const SAMPLE_SLOTS = 64;
+const SAMPLE_SLICE = 8;
 
 interface HitRow {
   id: string;
@@ -45,25 +55,29 @@ interface HitRow {
   body_marked: string | null;
 }
 
-interface FacetRow {
-  facet: SearchFacet | 'total';
-  code: string | null;
-  n: number;
-}
-
 /** Builds a parameterised WHERE clause; values never enter the SQL text. */
 class Conditions {
   readonly clauses: string[] = [];
   readonly params: unknown[] = [];
-
-  add(sql: (placeholder: string) => string, value: unknown): void {
-    this.params.push(value);
-    this.clauses.push(sql(`$${this.params.length}`));
-  }
+  /** A text search is part of the query: the GIN index must be used (see `read`). */
+  hasText = false;
 
   param(value: unknown): string {
     this.params.push(value);
     return `$${this.params.length}`;
+  }
+
+  add(sql: (placeholder: string) => string, value: unknown): void {
+    this.clauses.push(sql(this.param(value)));
+  }
+
+  /** A copy to add clauses to, for one of the queries of a search. */
+  extend(): Conditions {
+    const copy = new Conditions();
+    copy.clauses.push(...this.clauses);
+    copy.params.push(...this.params);
+    copy.hasText = this.hasText;
+    return copy;
   }
 
   get where(): string {
@@ -71,7 +85,26 @@ class Conditions {
   }
 }
 
-/** The tsquery text of planned groups: words are letters and digits only, so the syntax is ours alone. */
+/** The sample slot of a document: a stable function of its id, spread evenly. */
+export function sampleSlot(id: string): number {
+  return parseInt(id.replace(/-/g, '').slice(-4), 16) % SAMPLE_SLOTS;
+}
+
+/** The document's facet values as 'facet:value' keys; its taxonomy ones are also its tag concepts. */
+export function facetKeys(doc: SearchDocument): string[] {
+  const keys = [`type:${doc.type}`, `country:${doc.country}`];
+  if (doc.trl !== null) keys.push(`trl:${doc.trl}`);
+  for (const code of doc.sectors) keys.push(`sectors:${code}`);
+  for (const code of doc.therapeuticAreas) keys.push(`therapeuticAreas:${code}`);
+  for (const code of doc.modalities) keys.push(`modalities:${code}`);
+  for (const stage of doc.stages) keys.push(`stages:${stage}`);
+  return keys;
+}
+
+/**
+ * The tsquery text of planned groups with every synonym as text (phrases included): only for highlighting the
+ * page's hits. Words are letters and digits only, so the syntax is ours alone.
+ */
 export function toTsQuery(groups: readonly QueryGroup[], corrections: ReadonlyMap<string, readonly string[]>): string {
   return groups
     .map((group) => {
@@ -82,14 +115,31 @@ export function toTsQuery(groups: readonly QueryGroup[], corrections: ReadonlyMa
     .join(' & ');
 }
 
+/**
+ * A group's words as a tsquery, or null when its concepts say it all (a taxonomy phrase). No phrase operators:
+ * phrases are concepts, so the GIN index answers exactly and never re-reads a tsvector.
+ */
+function wordQuery(group: QueryGroup, corrections: readonly string[]): string | null {
+  if (group.concepts.length > 0 && group.typoCandidate === null && !group.prefix) return null;
+  const words = group.alternatives.filter((tokens) => tokens.length === 1).map((tokens) => (group.prefix ? `${tokens[0]}:*` : tokens[0]));
+  words.push(...corrections);
+  return words.length > 0 ? words.join(' | ') : null;
+}
+
+function popcount(mask: number): number {
+  let bits = 0;
+  for (let m = mask; m > 0; m >>= 1) bits += m & 1;
+  return bits;
+}
+
 function contentHash(doc: SearchDocument): string {
   return createHash('sha1').update(JSON.stringify(doc)).digest('base64');
 }
 
 /**
  * The embedded search index: PostgreSQL full-text search over `search_documents` (tsvector with unaccent, GIN),
- * typo tolerance from a trigram index over the index's vocabulary, taxonomy synonyms expanded into the tsquery,
- * facet counts in SQL.
+ * taxonomy synonyms as exactly matched concept ids, typo tolerance from a trigram index over the index's
+ * vocabulary, facet counts in SQL.
  */
 @Injectable()
 export class PostgresSearchIndex extends SearchIndex {
@@ -126,89 +176,183 @@ export class PostgresSearchIndex extends SearchIndex {
         onProgress(indexed);
       }
     });
+    // Fresh statistics, so the planner knows the new index at once.
+    await this.dataSource.query(`ANALYZE search_documents`);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const groups = planQuery(query.q, searchSynonyms);
     const corrections = await this.corrections(groups);
     const conditions = new Conditions();
-    const tsQuery = groups.length > 0 ? toTsQuery(groups, corrections) : null;
-    let queryParam: string | null = null;
-    if (tsQuery) {
-      queryParam = conditions.param(tsQuery);
-      conditions.clauses.push(`d.tsv @@ to_tsquery('hub_search', ${queryParam})`);
-    } else if (query.q && query.q.trim().length > 0) {
+    const words: string[] = [];
+    const concepts = new Set<number>();
+    for (const group of groups) {
+      const fixes = group.typoCandidate ? (corrections.get(group.typoCandidate) ?? []) : [];
+      // A correction that is a taxonomy word ("cardiolgy" → "cardiology") also reaches the concept's documents.
+      const conceptIds = searchKeyIds([...group.concepts, ...fixes.flatMap((word) => searchSynonyms.conceptsOf(word))]);
+      const text = wordQuery(group, fixes);
+      const parts: string[] = [];
+      if (text) {
+        parts.push(`d.tsv @@ to_tsquery('hub_search', ${conditions.param(text)})`);
+        words.push(text);
+        conditions.hasText = true;
+      }
+      if (conceptIds.length > 0) {
+        parts.push(`d.concept_ids && ${conditions.param(conceptIds)}::int[]`);
+        conceptIds.forEach((id) => concepts.add(id));
+      }
+      conditions.clauses.push(parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`);
+    }
+    if (groups.length === 0 && query.q && query.q.trim().length > 0) {
       // Nothing searchable as words (only symbols or emoji): look for the text itself in names.
       conditions.add((p) => `d.name ILIKE ${p} ESCAPE '\\'`, likeContains(query.q.trim()));
     }
-    if (query.types?.length) conditions.add((p) => `d.type = ANY(${p}::text[])`, query.types);
-    if (query.sectors?.length) conditions.add((p) => `d.sectors && ${p}::text[]`, query.sectors);
-    if (query.therapeuticAreas?.length) conditions.add((p) => `d.therapeutic_areas && ${p}::text[]`, query.therapeuticAreas);
-    if (query.modalities?.length) conditions.add((p) => `d.modalities && ${p}::text[]`, query.modalities);
-    if (query.stages?.length) conditions.add((p) => `d.stages && ${p}::text[]`, query.stages);
-    if (query.countries?.length) conditions.add((p) => `d.country = ANY(${p}::bpchar[])`, query.countries);
+    // Several values of one filter widen (any of them), several filters narrow.
+    const filters: Array<[string, readonly string[] | undefined]> = [
+      ['type', query.types],
+      ['sectors', query.sectors],
+      ['therapeuticAreas', query.therapeuticAreas],
+      ['modalities', query.modalities],
+      ['stages', query.stages],
+      ['country', query.countries],
+    ];
+    for (const [facet, values] of filters) {
+      if (values?.length) conditions.add((p) => `d.facet_ids && ${p}::int[]`, searchKeyIds(values.map((v) => `${facet}:${v}`)));
+    }
     if (query.trlMin !== undefined) conditions.add((p) => `d.trl >= ${p}`, query.trlMin);
     if (query.trlMax !== undefined) conditions.add((p) => `d.trl <= ${p}`, query.trlMax);
 
-    const [hits, facets] = await Promise.all([this.hits(query, conditions, queryParam), this.facets(conditions)]);
-    return { hits, facets: facets.facets, total: facets.total, page: query.page, pageSize: query.pageSize };
+    const headline = groups.length > 0 ? toTsQuery(groups, corrections) : null;
+    const [hits, counted] = await Promise.all([this.hits(query, conditions, words, [...concepts], headline), this.countUpTo(conditions, EXACT_COUNT_LIMIT + 1)]);
+    const exact = counted <= EXACT_COUNT_LIMIT;
+    const facets = await this.facets(conditions, exact);
+    const total = exact ? counted : Math.max(EXACT_COUNT_LIMIT + 1, facets.total);
+    return { hits, facets: facets.counts, facetsExact: exact, totalExact: exact, total, page: query.page, pageSize: query.pageSize };
   }
 
-  private async hits(query: SearchQuery, conditions: Conditions, queryParam: string | null): Promise<SearchHit[]> {
-    const params = [...conditions.params, query.pageSize, (query.page - 1) * query.pageSize];
-    const limit = `$${params.length - 1}`;
-    const offset = `$${params.length}`;
-    const tsq = queryParam ? `to_tsquery('hub_search', ${queryParam})` : null;
-    const rank = tsq ? `ts_rank(d.tsv, ${tsq})` : '0::real';
-    // Headlines are computed for the page only: ts_headline re-parses the text and costs far more than ranking.
+  /**
+   * Runs one query of a search. With a text condition the planner tends to prefer a sequential scan that reads
+   * every document's tsvector (5-7 times slower, measured); the GIN index answers exactly without them, so it is
+   * forced.
+   */
+  private async read<T>(conditions: Conditions, sql: string, params: unknown[]): Promise<T[]> {
+    if (!conditions.hasText) return this.dataSource.query(sql, params);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL enable_seqscan = off`);
+      return manager.query(sql, params);
+    });
+  }
+
+  /** Matches counted up to `limit`: a query matching 20,000 documents stops at the limit. */
+  private async countUpTo(conditions: Conditions, limit: number): Promise<number> {
+    const c = conditions.extend();
+    const [row] = await this.read<{ n: number }>(c, `SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d ${c.where} LIMIT ${c.param(limit)}) m`, c.params);
+    return row.n;
+  }
+
+  /**
+   * The page of hits, ranked in tiers: a match in the name first, then documents tagged with the query's concepts,
+   * each tier by name. Each tier is read in name order and stops at the page's end, so the name index serves it
+   * and a broad query never ranks all its matches. Bodies and headlines are read for the page only.
+   */
+  private async hits(query: SearchQuery, conditions: Conditions, words: string[], concepts: number[], headline: string | null): Promise<SearchHit[]> {
+    const tiers = this.tiers(conditions, words, concepts);
+    let skip = (query.page - 1) * query.pageSize;
+    const ids: string[] = [];
+    for (const tier of tiers) {
+      const wanted = query.pageSize - ids.length;
+      if (wanted === 0) break;
+      if (skip > 0) {
+        const size = await this.countUpTo(tier, skip + 1);
+        if (size <= skip) {
+          skip -= size;
+          continue;
+        }
+      }
+      const rows = await this.read<{ id: string }>(
+        tier,
+        `SELECT d.id FROM search_documents d ${tier.where} ORDER BY d.name_sort, d.id LIMIT ${tier.param(wanted)} OFFSET ${tier.param(skip)}`,
+        tier.params,
+      );
+      ids.push(...rows.map((r) => r.id));
+      skip = 0;
+    }
+    if (ids.length === 0) return [];
+    const params: unknown[] = [ids];
+    const tsq = headline ? `to_tsquery('hub_search', $2)` : null;
+    if (headline) params.push(headline);
     const rows: HitRow[] = await this.dataSource.query(
-      `SELECT p.id, p.type, p.organisation_id, p.name, p.body,
-              ${tsq ? `ts_headline('hub_search', p.name, ${tsq}, '${NAME_HEADLINE_OPTIONS}')` : 'NULL'} AS name_marked,
-              ${tsq ? `ts_headline('hub_search', p.body, ${tsq}, '${HEADLINE_OPTIONS}')` : 'NULL'} AS body_marked
-         FROM (SELECT d.id, d.type, d.organisation_id, d.name, d.body, d.name_sort, ${rank} AS rank FROM search_documents d ${conditions.where}
-                ORDER BY rank DESC, d.name_sort, d.id LIMIT ${limit} OFFSET ${offset}) p
-        ORDER BY p.rank DESC, p.name_sort, p.id`,
+      `SELECT s.id, s.type, s.organisation_id, s.name, s.body,
+              ${tsq ? `ts_headline('hub_search', s.name, ${tsq}, '${NAME_HEADLINE_OPTIONS}')` : 'NULL'} AS name_marked,
+              ${tsq ? `ts_headline('hub_search', s.body, ${tsq}, '${HEADLINE_OPTIONS}')` : 'NULL'} AS body_marked
+         FROM search_documents s WHERE s.id = ANY($1::uuid[])`,
       params,
     );
-    return rows.map((row) => this.toHit(row));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [this.toHit(row)] : [];
+    });
+  }
+
+  /** The ranking tiers as conditions, best first; together they partition the matches. */
+  private tiers(conditions: Conditions, words: string[], concepts: number[]): Conditions[] {
+    const tests: Array<(c: Conditions) => string> = [];
+    if (words.length > 0) {
+      const text = words.map((w) => `(${w})`).join(' | ');
+      tests.push((c) => `d.name_tsv @@ to_tsquery('hub_search', ${c.param(text)})`);
+    }
+    if (concepts.length > 0) tests.push((c) => `d.facet_ids && ${c.param(concepts)}::int[]`);
+    // Every combination of the tests, most satisfied first: [name & tag, name, tag, neither].
+    const combinations = Array.from({ length: 2 ** tests.length }, (_, mask) => mask).sort((a, b) => popcount(b) - popcount(a) || a - b);
+    return combinations.map((mask) => {
+      const tier = conditions.extend();
+      tests.forEach((test, bit) => {
+        const sql = test(tier);
+        tier.clauses.push(mask & (1 << (tests.length - 1 - bit)) ? sql : `NOT (${sql})`);
+      });
+      return tier;
+    });
   }
 
   private toHit(row: HitRow): SearchHit {
     const name = parseMarked(row.name_marked ?? row.name);
     const body = row.body_marked !== null ? parseMarked(row.body_marked) : { plain: row.body, marked: [] };
-    const snippet = body.plain.length > 0 ? cropWords(body.plain, SNIPPET_WORDS) : '';
     return {
       type: row.type,
       id: row.id,
       organisationId: row.organisation_id,
       name: row.name,
-      snippet,
+      snippet: body.plain.length > 0 ? cropWords(body.plain, SNIPPET_WORDS) : '',
       highlights: highlightWords([...name.marked, ...body.marked]),
     };
   }
 
-  private async facets(conditions: Conditions): Promise<{ total: number; facets: SearchResult['facets'] }> {
-    const rows: FacetRow[] = await this.dataSource.query(
-      `WITH m AS MATERIALIZED (
-         SELECT d.type, d.sectors, d.therapeutic_areas, d.modalities, d.stages, d.country, d.trl FROM search_documents d ${conditions.where}
-       )
-       SELECT 'total' AS facet, NULL AS code, count(*)::int AS n FROM m
-       UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
-       UNION ALL SELECT 'sectors', c, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.sectors) c GROUP BY c
-       UNION ALL SELECT 'therapeuticAreas', c, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.therapeutic_areas) c GROUP BY c
-       UNION ALL SELECT 'modalities', c, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.modalities) c GROUP BY c
-       UNION ALL SELECT 'stages', c, count(*)::int FROM m CROSS JOIN LATERAL unnest(m.stages) c GROUP BY c
-       UNION ALL SELECT 'country', country, count(*)::int FROM m GROUP BY country
-       UNION ALL SELECT 'trl', trl::text, count(*)::int FROM m WHERE trl IS NOT NULL GROUP BY trl`,
-      conditions.params,
+  /**
+   * Facet counts in one pass over the matches' facet ids: over every match when there are few, otherwise over the
+   * matches in the sample slice, scaled up. Also returns the (estimated) total: each document has one type.
+   */
+  private async facets(conditions: Conditions, exact: boolean): Promise<{ counts: SearchResult['facets']; total: number }> {
+    const counts = emptyFacets();
+    const c = conditions.extend();
+    if (!exact) c.add((p) => `d.sample_slot < ${p}`, SAMPLE_SLICE);
+    const rows = await this.read<{ id: number; n: number }>(
+      c,
+      `SELECT k AS id, count(*)::int AS n FROM search_documents d CROSS JOIN LATERAL unnest(d.facet_ids) k ${c.where} GROUP BY k`,
+      c.params,
     );
-    const facets = emptyFacets();
+    const scale = exact ? 1 : SAMPLE_SLOTS / SAMPLE_SLICE;
     let total = 0;
     for (const row of rows) {
-      if (row.facet === 'total') total = row.n;
-      else if (row.code !== null) facets[row.facet][row.code] = row.n;
+      const key = searchKeyOf(row.id);
+      if (!key) continue;
+      const colon = key.indexOf(':');
+      const facet = key.slice(0, colon) as SearchFacet;
+      const n = Math.round(row.n * scale);
+      if (facet === 'type') total += n;
+      if (facet in counts) counts[facet][key.slice(colon + 1)] = n;
     }
-    return { total, facets };
+    return { counts, total };
   }
 
   /** Nearest known words for the query's words the index does not know (none for known words). */
@@ -237,41 +381,36 @@ export class PostgresSearchIndex extends SearchIndex {
   private async write(manager: EntityManager, documents: readonly SearchDocument[]): Promise<void> {
     for (let start = 0; start < documents.length; start += UPSERT_CHUNK) {
       const chunk = documents.slice(start, start + UPSERT_CHUNK);
-      const columns = {
-        id: chunk.map((d) => d.id),
-        type: chunk.map((d) => d.type),
-        organisation_id: chunk.map((d) => d.organisationId),
-        name: chunk.map((d) => d.name),
-        name_sort: chunk.map((d) => SearchDocumentBuilder.sortKey(d.name)),
-        body: chunk.map((d) => d.body),
-        taxonomy_text: chunk.map((d) => d.taxonomyText),
-        // Arrays of arrays do not bind as parameters; PostgreSQL array literals as text do.
-        sectors: chunk.map((d) => JSON.stringify(d.sectors)),
-        therapeutic_areas: chunk.map((d) => JSON.stringify(d.therapeuticAreas)),
-        modalities: chunk.map((d) => JSON.stringify(d.modalities)),
-        stages: chunk.map((d) => JSON.stringify(d.stages)),
-        trl: chunk.map((d) => d.trl),
-        country: chunk.map((d) => d.country),
-        content_hash: chunk.map(contentHash),
-      };
+      // Int arrays of different lengths do not bind as a 2-D parameter: each travels as JSON and is unpacked in SQL.
+      const ids = (keys: string[]) => JSON.stringify(searchKeyIds(keys));
+      const columns = [
+        chunk.map((d) => d.id),
+        chunk.map((d) => d.type),
+        chunk.map((d) => d.organisationId),
+        chunk.map((d) => d.name),
+        chunk.map((d) => SearchDocumentBuilder.sortKey(d.name)),
+        chunk.map((d) => d.body),
+        chunk.map((d) => d.trl),
+        chunk.map((d) => ids(facetKeys(d))),
+        chunk.map((d) => ids(searchSynonyms.documentConcepts(d, `${d.name}\n${d.body}`).all)),
+        chunk.map((d) => sampleSlot(d.id)),
+        chunk.map(contentHash),
+      ];
       // A re-delivered job writes the same content: the WHERE skips the row (no new tuple, no index churn).
       await manager.query(
-        `INSERT INTO search_documents (id, type, organisation_id, name, name_sort, body, taxonomy_text, sectors, therapeutic_areas, modalities, stages, trl, country, content_hash)
-         SELECT u.id, u.type, u.organisation_id, u.name, u.name_sort, u.body, u.taxonomy_text,
-                ARRAY(SELECT jsonb_array_elements_text(u.sectors::jsonb)),
-                ARRAY(SELECT jsonb_array_elements_text(u.therapeutic_areas::jsonb)),
-                ARRAY(SELECT jsonb_array_elements_text(u.modalities::jsonb)),
-                ARRAY(SELECT jsonb_array_elements_text(u.stages::jsonb)),
-                u.trl, u.country, u.content_hash
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::smallint[], $13::text[], $14::text[])
-                AS u(id, type, organisation_id, name, name_sort, body, taxonomy_text, sectors, therapeutic_areas, modalities, stages, trl, country, content_hash)
+        `INSERT INTO search_documents (id, type, organisation_id, name, name_sort, body, trl, facet_ids, concept_ids, sample_slot, content_hash)
+         SELECT u.id, u.type, u.organisation_id, u.name, u.name_sort, u.body, u.trl,
+                ARRAY(SELECT jsonb_array_elements_text(u.facet_ids::jsonb)::int),
+                ARRAY(SELECT jsonb_array_elements_text(u.concept_ids::jsonb)::int),
+                u.sample_slot, u.content_hash
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::text[], $10::smallint[], $11::text[])
+                AS u(id, type, organisation_id, name, name_sort, body, trl, facet_ids, concept_ids, sample_slot, content_hash)
          ON CONFLICT (id) DO UPDATE SET
            type = EXCLUDED.type, organisation_id = EXCLUDED.organisation_id, name = EXCLUDED.name, name_sort = EXCLUDED.name_sort,
-           body = EXCLUDED.body, taxonomy_text = EXCLUDED.taxonomy_text, sectors = EXCLUDED.sectors,
-           therapeutic_areas = EXCLUDED.therapeutic_areas, modalities = EXCLUDED.modalities, stages = EXCLUDED.stages,
-           trl = EXCLUDED.trl, country = EXCLUDED.country, content_hash = EXCLUDED.content_hash, indexed_at = now()
+           body = EXCLUDED.body, trl = EXCLUDED.trl, facet_ids = EXCLUDED.facet_ids, concept_ids = EXCLUDED.concept_ids,
+           sample_slot = EXCLUDED.sample_slot, content_hash = EXCLUDED.content_hash, indexed_at = now()
          WHERE search_documents.content_hash <> EXCLUDED.content_hash`,
-        Object.values(columns),
+        columns,
       );
       const terms = new Set<string>();
       for (const doc of chunk) for (const token of tokenize(`${doc.name} ${doc.body} ${doc.taxonomyText}`)) terms.add(token);

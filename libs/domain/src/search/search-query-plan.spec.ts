@@ -5,7 +5,12 @@ import { MAX_QUERY_TOKENS, MAX_TOKEN_LENGTH } from './search-text';
 
 const TOKEN = /^[\p{L}\p{N}]+$/u;
 const plan = (q: string | undefined): QueryGroup[] => planQuery(q, searchSynonyms);
-const lone = (token: string, typoCandidate: string | null, prefix: boolean): QueryGroup => ({ alternatives: [[token]], typoCandidate, prefix });
+const lone = (token: string, typoCandidate: string | null, prefix: boolean): QueryGroup => ({
+  alternatives: [[token]],
+  typoCandidate,
+  prefix,
+  concepts: prefix && !/^\p{N}+$/u.test(token) && token.length >= 3 ? searchSynonyms.conceptsWithPrefix(token) : [],
+});
 
 /** Invariants every plan keeps, whatever was typed. */
 function expectWellFormed(groups: QueryGroup[]): void {
@@ -122,5 +127,18 @@ describe('planQuery', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives taxonomy phrases their concepts, with children and parent', () => {
+    const [group] = plan('oncologia');
+    expect(group.concepts).toEqual(expect.arrayContaining(['therapeuticAreas:oncology', 'therapeuticAreas:haematology']));
+    const [cart] = plan('CAR-T');
+    expect(cart.concepts).toEqual(['modalities:car_t', 'modalities:cell_therapy']);
+  });
+
+  it('reaches taxonomy concepts by the prefix of the last word, not of earlier ones', () => {
+    expect(plan('neuro')[0].concepts).toEqual(expect.arrayContaining(['therapeuticAreas:neurology', 'therapeuticAreas:neurodegenerative_diseases']));
+    expect(plan('neuro trial')[0].concepts).toEqual([]);
+    expect(plan('ne')[0].concepts).toEqual([]);
   });
 });

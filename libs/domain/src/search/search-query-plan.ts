@@ -13,7 +13,16 @@ export interface QueryGroup {
   typoCandidate: string | null;
   /** The last word of the query also matches as a prefix, so results appear while typing. */
   prefix: boolean;
+  /**
+   * Taxonomy concepts (`dimension:code`) that satisfy the group too: those of a taxonomy phrase (with children
+   * and parent), or of taxonomy words starting with the last word. Lets an index match concepts exactly instead
+   * of searching every synonym as text.
+   */
+  concepts: string[];
 }
+
+/** A last word shorter than this does not reach taxonomy concepts by prefix (too many). */
+export const MIN_CONCEPT_PREFIX_LENGTH = 3;
 
 /**
  * Turns what a user typed into groups of alternatives: taxonomy phrases become their synonyms in both languages,
@@ -32,14 +41,21 @@ export function planQuery(q: string | undefined, synonyms: SearchSynonyms): Quer
       const token = tokens[i];
       if (dropStopWords && isStopWord(token)) continue;
       const isWord = !/^\p{N}+$/u.test(token);
+      const prefix = i === tokens.length - 1 && token.length >= 2;
       groups.push({
         alternatives: [[token]],
         typoCandidate: isWord && token.length >= MIN_TYPO_TOKEN_LENGTH ? token : null,
-        prefix: i === tokens.length - 1 && token.length >= 2,
+        prefix,
+        concepts: prefix && isWord && token.length >= MIN_CONCEPT_PREFIX_LENGTH ? synonyms.conceptsWithPrefix(token) : [],
       });
     }
     if (span.phrase) {
-      groups.push({ alternatives: synonyms.expand(span.phrase).map((p) => p.split(' ')), typoCandidate: null, prefix: false });
+      groups.push({
+        alternatives: synonyms.expand(span.phrase).map((p) => p.split(' ')),
+        typoCandidate: null,
+        prefix: false,
+        concepts: synonyms.conceptsOf(span.phrase),
+      });
       i = span.end;
     }
   }

@@ -57,6 +57,47 @@ export class SearchSynonyms {
     this.maxPhraseTokens = longest;
   }
 
+  /** The taxonomy codes a phrase names, as `dimension:code` keys (empty when it names none). */
+  codesOf(phrase: string): readonly string[] {
+    return this.codesOfPhrase.get(phrase) ?? [];
+  }
+
+  /**
+   * The taxonomy concepts (`dimension:code`) a phrase stands for: its codes, their descendants and their parents,
+   * mirroring `expand` at the level of codes. Empty for a phrase the taxonomy does not know.
+   */
+  conceptsOf(phrase: string): string[] {
+    const concepts = new Set<string>();
+    for (const key of this.codesOfPhrase.get(phrase) ?? []) {
+      const [dimension, code] = key.split(':') as [TaxonomyDimension, string];
+      concepts.add(key);
+      for (const child of this.taxonomy.descendants(dimension, code)) concepts.add(`${dimension}:${child}`);
+      const parent = this.taxonomy.term(dimension, code)?.parent;
+      if (parent) concepts.add(`${dimension}:${parent}`);
+    }
+    return [...concepts].sort();
+  }
+
+  /** Concepts of every phrase with a word starting with `prefix` ("neuro" → neurology, neurodegenerative...). */
+  conceptsWithPrefix(prefix: string): string[] {
+    const concepts = new Set<string>();
+    for (const phrase of this.codesOfPhrase.keys()) {
+      if (phrase.split(' ').some((word) => word.startsWith(prefix))) for (const c of this.conceptsOf(phrase)) concepts.add(c);
+    }
+    return [...concepts].sort();
+  }
+
+  /**
+   * The concepts a document is about: its tags, and the taxonomy phrases in its text ("cuore" in a description
+   * is about cardiology). Not expanded: queries expand instead.
+   */
+  documentConcepts(tags: TaggedCodes, text: string): { tags: string[]; all: string[] } {
+    const tagKeys = TAXONOMY_DIMENSIONS.flatMap((dimension) => tags[dimension].map((code) => `${dimension}:${code}`));
+    const all = new Set(tagKeys);
+    for (const span of this.spans(tokenize(text))) for (const key of this.codesOf(span.phrase)) all.add(key);
+    return { tags: [...new Set(tagKeys)].sort(), all: [...all].sort() };
+  }
+
   /** Every phrase the synonyms know, e.g. "dispositivi medici". */
   phrases(): string[] {
     return [...this.codesOfPhrase.keys()];

@@ -62,6 +62,10 @@ export type FacetCounts = Record<SearchFacet, Record<string, number>>;
 export interface SearchResult {
   hits: SearchHit[];
   facets: FacetCounts;
+  /** False when facet counts were estimated from a sample (very large result sets on the PostgreSQL index). */
+  facetsExact: boolean;
+  /** False when `total` was estimated from a sample (more than a few thousand matches on the PostgreSQL index). */
+  totalExact: boolean;
   total: number;
   page: number;
   pageSize: number;

@@ -25,6 +25,8 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
     await q.query(`CREATE TEXT SEARCH CONFIGURATION hub_search (COPY = simple)`);
     await q.query(`ALTER TEXT SEARCH CONFIGURATION hub_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`);
 
+    // Rows are kept narrow (int ids instead of text keys, a stripped tsvector) so that a query matching half the
+    // documents visits as few pages as possible: see docs/performance.md.
     await q.query(`
       CREATE TABLE search_documents (
         id uuid NOT NULL,
@@ -33,31 +35,33 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
         name text NOT NULL,
         name_sort text NOT NULL,
         body text NOT NULL DEFAULT '',
-        taxonomy_text text NOT NULL DEFAULT '',
-        sectors text[] NOT NULL DEFAULT '{}',
-        therapeutic_areas text[] NOT NULL DEFAULT '{}',
-        modalities text[] NOT NULL DEFAULT '{}',
-        stages text[] NOT NULL DEFAULT '{}',
         trl smallint,
-        country char(2) NOT NULL,
+        -- Facet values as ids of 'facet:value' keys (type, country, trl, stages and taxonomy codes): filters
+        -- and facet counts read this one column.
+        facet_ids integer[] NOT NULL DEFAULT '{}',
+        -- Taxonomy concepts of the tags and of the taxonomy phrases in the text ("cuore" → cardiology), as
+        -- ids: matched exactly through GIN instead of searching every synonym as text.
+        concept_ids integer[] NOT NULL DEFAULT '{}',
+        -- 0..63 from the id: facet counts over very large result sets are estimated from a fixed slice.
+        sample_slot smallint NOT NULL,
         content_hash text NOT NULL,
         indexed_at timestamptz NOT NULL DEFAULT now(),
-        tsv tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('hub_search'::regconfig, name), 'A') ||
-          setweight(to_tsvector('hub_search'::regconfig, taxonomy_text), 'B') ||
-          setweight(to_tsvector('hub_search'::regconfig, body), 'C')
-        ) STORED,
+        -- Stripped (no positions or weights): phrases are concepts and ranking reads name_tsv, so matching
+        -- needs only the lexemes, and the row stays small.
+        tsv tsvector GENERATED ALWAYS AS (strip(to_tsvector('hub_search'::regconfig, name || ' ' || body))) STORED,
+        name_tsv tsvector GENERATED ALWAYS AS (to_tsvector('hub_search'::regconfig, name)) STORED,
         CONSTRAINT pk_search_documents PRIMARY KEY (id),
         CONSTRAINT ck_search_documents_type CHECK (type IN ('company', 'fund', 'research_centre', 'technology_offer')),
-        CONSTRAINT ck_search_documents_trl CHECK (trl BETWEEN 1 AND 9)
+        CONSTRAINT ck_search_documents_trl CHECK (trl BETWEEN 1 AND 9),
+        CONSTRAINT ck_search_documents_sample_slot CHECK (sample_slot BETWEEN 0 AND 63)
       )`);
     await q.query(`CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)`);
+    await q.query(`CREATE INDEX ix_search_documents_concept_ids ON search_documents USING gin (concept_ids)`);
+    await q.query(`CREATE INDEX ix_search_documents_facet_ids ON search_documents USING gin (facet_ids)`);
     await q.query(`CREATE INDEX ix_search_documents_name_sort ON search_documents (name_sort, id)`);
+    await q.query(`CREATE INDEX ix_search_documents_sample_slot ON search_documents (sample_slot)`);
     // For a query with no words at all (only symbols): matched as text in the name.
     await q.query(`CREATE INDEX ix_search_documents_name_trgm ON search_documents USING gin (name gin_trgm_ops)`);
-    for (const column of ['sectors', 'therapeutic_areas', 'modalities', 'stages']) {
-      await q.query(`CREATE INDEX ix_search_documents_${column} ON search_documents USING gin (${column})`);
-    }
 
     // The index's vocabulary, for typo correction: a misspelt word is replaced by its nearest known words.
     await q.query(`CREATE TABLE search_terms (term text NOT NULL, CONSTRAINT pk_search_terms PRIMARY KEY (term))`);
