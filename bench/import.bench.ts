@@ -13,11 +13,16 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { Client } from 'pg';
-import { databaseUrl as databaseUrlOn, withAdmin as withAdminOn } from '../test/support/test-database';
+import { setAppEnvironment } from './support/app-environment';
+import { benchServices } from './support/bench-services';
+import { peakRssMb } from './support/peak-rss';
+import { printTable } from './support/print-table';
+import { deleteRedisKeys } from './support/redis-keys';
+import { runBench } from './support/run-bench';
+import { createScratchDatabase } from './support/scratch-database';
+import { seededRandom, type SeededRandom } from './support/seeded-random';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const { adminUrl: ADMIN_URL, redisUrl: REDIS_URL } = benchServices();
 const SIZES = {
   companies: Number(process.env.BENCH_COMPANIES ?? 10_000),
   funds: Number(process.env.BENCH_FUNDS ?? 2_000),
@@ -30,36 +35,9 @@ const stamp = `${Date.now()}`;
 const DB_NAME = `hubmatch_bench_${stamp}`;
 const REDIS_PREFIX = `hubbench:${stamp}`;
 
-const databaseUrl = (name: string) => databaseUrlOn(name, ADMIN_URL);
-const withAdmin = <T>(run: (client: Client) => Promise<T>) => withAdminOn(run, ADMIN_URL);
-
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic data
 
-/** mulberry32: small, fast, seeded; the same seed gives the same files on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const chance = (p: number) => next() < p;
-  /** Between min and max distinct items, in random order. */
-  const some = <T>(items: readonly T[], min: number, max: number): T[] => {
-    const pool = [...items];
-    const n = Math.min(pool.length, int(min, max));
-    const out: T[] = [];
-    for (let i = 0; i < n; i++) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
-    return out;
-  };
-  return { next, int, pick, chance, some };
-}
-type Rng = ReturnType<typeof rng>;
 
 const CITIES: Array<[string, string]> = [
   ['Milano', 'Lombardia'], ['Bergamo', 'Lombardia'], ['Brescia', 'Lombardia'], ['Pavia', 'Lombardia'], ['Monza', 'Lombardia'],
@@ -125,7 +103,7 @@ interface Vocabulary {
   lookingFor: readonly string[];
 }
 
-function place(r: Rng): { country: string; region: string; city: string } {
+function place(r: SeededRandom): { country: string; region: string; city: string } {
   if (r.chance(0.85)) {
     const [city, region] = r.pick(CITIES);
     return { country: 'IT', region, city };
@@ -134,7 +112,7 @@ function place(r: Rng): { country: string; region: string; city: string } {
   return { country, region, city };
 }
 
-function companiesCsv(r: Rng, v: Vocabulary, n: number): string {
+function companiesCsv(r: SeededRandom, v: Vocabulary, n: number): string {
   const currentYear = new Date().getUTCFullYear();
   const columns = [
     'externalId', 'name', 'kind', 'website', 'country', 'region', 'city', 'foundedYear', 'employees', 'pitch', 'description',
@@ -171,7 +149,7 @@ function companiesCsv(r: Rng, v: Vocabulary, n: number): string {
   return toCsv(columns, rows);
 }
 
-function fundsCsv(r: Rng, v: Vocabulary, n: number): string {
+function fundsCsv(r: SeededRandom, v: Vocabulary, n: number): string {
   const columns = [
     'externalId', 'name', 'manager', 'website', 'country', 'thesis', 'stages', 'ticketMinEur', 'ticketMaxEur', 'fundSizeEur',
     'sectors', 'therapeuticAreas', 'modalities', 'geographies', 'leadInvestor', 'active',
@@ -204,7 +182,7 @@ function fundsCsv(r: Rng, v: Vocabulary, n: number): string {
   return toCsv(columns, rows);
 }
 
-function centresCsv(r: Rng, v: Vocabulary, n: number): string {
+function centresCsv(r: SeededRandom, v: Vocabulary, n: number): string {
   const columns = ['externalId', 'name', 'kind', 'country', 'region', 'city', 'website', 'description', 'sectors', 'therapeuticAreas', 'modalities'];
   const rows = [];
   for (let i = 1; i <= n; i++) {
@@ -241,12 +219,7 @@ interface Step {
   peakRssMb: number;
 }
 
-function peakRssMb(): number {
-  // maxRSS is in kilobytes.
-  return process.resourceUsage().maxRSS / 1024;
-}
-
-function printTable(steps: Step[]): void {
+function printSteps(steps: Step[]): void {
   const header = ['step', 'HTTP', 'rows', 'created', 'updated', 'failed', 'wall ms', 'rows/s', 'peak RSS MB'];
   const body = steps.map((s) => [
     s.step,
@@ -259,136 +232,91 @@ function printTable(steps: Step[]): void {
     ((s.rows / s.ms) * 1000).toFixed(0),
     s.peakRssMb.toFixed(1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of body) console.log(line(row));
+  printTable(header, body);
 }
 
-async function main(): Promise<void> {
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${DB_NAME}"`));
-  let app: { close(): Promise<void> } | null = null;
-  try {
-    // The app reads its environment when its modules load: set it first, import after.
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl(DB_NAME),
-      REDIS_URL,
-      REDIS_PREFIX,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-      LOG_LEVEL: 'silent',
-    });
-    delete process.env.MEILI_URL;
+runBench(async (cleanup) => {
+  cleanup.add(`could not clean Redis keys ${REDIS_PREFIX}*:`, () => deleteRedisKeys(REDIS_URL, REDIS_PREFIX));
+  const database = await createScratchDatabase(DB_NAME, ADMIN_URL);
+  cleanup.add(`could not drop ${DB_NAME}:`, () => database.drop());
 
-    const { DataSource } = await import('typeorm');
-    const { Test } = await import('@nestjs/testing');
-    const { AuthService, dataSourceOptions } = await import('@hub/core');
-    const { TAXONOMY, COMPANY_KINDS, RESEARCH_CENTRE_KINDS, STAGES, IP_STATUSES, LOOKING_FOR } = await import('@hub/domain');
-    const { ApiModule } = await import('../apps/api/src/api.module');
-    const { configureApp } = await import('../apps/api/src/configure-app');
+  // The app reads its environment when its modules load: set it first, import after.
+  setAppEnvironment({ databaseUrl: database.url, redisUrl: REDIS_URL, redisPrefix: REDIS_PREFIX });
 
-    const migrator = new DataSource(dataSourceOptions(databaseUrl(DB_NAME), { poolSize: 1 }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+  const { DataSource } = await import('typeorm');
+  const { Test } = await import('@nestjs/testing');
+  const { AuthService } = await import('@hub/core');
+  const { TAXONOMY, COMPANY_KINDS, RESEARCH_CENTRE_KINDS, STAGES, IP_STATUSES, LOOKING_FOR } = await import('@hub/domain');
+  const { ApiModule } = await import('../apps/api/src/api.module');
+  const { configureApp } = await import('../apps/api/src/configure-app');
 
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-    const nest = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-    configureApp(nest);
-    await nest.listen(0, '127.0.0.1');
-    app = nest;
-    const { port } = nest.getHttpServer().address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
+  await database.migrate();
 
-    const auth = nest.get(AuthService);
-    const staff = await auth.upsertStaff(`bench-${stamp}@example.test`, 'bench-password-long-enough');
-    const token = auth.issueToken({ id: staff.id, role: 'staff' }).accessToken;
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const nest = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  configureApp(nest);
+  await nest.listen(0, '127.0.0.1');
+  cleanup.add('closing the app failed:', () => nest.close());
+  const { port } = nest.getHttpServer().address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
 
-    const vocabulary: Vocabulary = {
-      sectors: TAXONOMY.sectors.map((t) => t.code),
-      therapeuticAreas: TAXONOMY.therapeuticAreas.map((t) => t.code),
-      modalities: TAXONOMY.modalities.map((t) => t.code),
-      companyKinds: COMPANY_KINDS,
-      centreKinds: RESEARCH_CENTRE_KINDS,
-      stages: STAGES,
-      ipStatuses: IP_STATUSES,
-      lookingFor: LOOKING_FOR,
-    };
-    const r = rng(SEED);
-    const files = {
-      companies: companiesCsv(r, vocabulary, SIZES.companies),
-      funds: fundsCsv(r, vocabulary, SIZES.funds),
-      centres: centresCsv(r, vocabulary, SIZES.centres),
-    };
+  const auth = nest.get(AuthService);
+  const staff = await auth.upsertStaff(`bench-${stamp}@example.test`, 'bench-password-long-enough');
+  const token = auth.issueToken({ id: staff.id, role: 'staff' }).accessToken;
 
-    const steps: Step[] = [];
-    const problems: string[] = [];
-    const post = async (step: string, kind: string, content: string, rows: number) => {
-      const form = new FormData();
-      form.append('file', new Blob([content], { type: 'text/csv' }), `${kind}.csv`);
-      const started = performance.now();
-      const res = await fetch(`${base}/api/v1/imports/${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      const text = await res.text();
-      const ms = performance.now() - started;
-      if (res.status !== 200) {
-        problems.push(`${step}: HTTP ${res.status} ${text.slice(0, 300)}`);
-        steps.push({ step, status: res.status, rows, created: null, updated: null, failed: null, ms, peakRssMb: peakRssMb() });
-        return;
-      }
-      const body = JSON.parse(text) as { created: number; updated: number; failed: Array<{ row: number; field: string; message: string }> };
-      if (body.failed.length > 0) problems.push(`${step}: ${body.failed.length} failed rows, first ${JSON.stringify(body.failed.slice(0, 3))}`);
-      steps.push({ step, status: res.status, rows, created: body.created, updated: body.updated, failed: body.failed.length, ms, peakRssMb: peakRssMb() });
-    };
+  const vocabulary: Vocabulary = {
+    sectors: TAXONOMY.sectors.map((t) => t.code),
+    therapeuticAreas: TAXONOMY.therapeuticAreas.map((t) => t.code),
+    modalities: TAXONOMY.modalities.map((t) => t.code),
+    companyKinds: COMPANY_KINDS,
+    centreKinds: RESEARCH_CENTRE_KINDS,
+    stages: STAGES,
+    ipStatuses: IP_STATUSES,
+    lookingFor: LOOKING_FOR,
+  };
+  const r = seededRandom(SEED);
+  const files = {
+    companies: companiesCsv(r, vocabulary, SIZES.companies),
+    funds: fundsCsv(r, vocabulary, SIZES.funds),
+    centres: centresCsv(r, vocabulary, SIZES.centres),
+  };
 
-    await post('companies', 'companies', files.companies, SIZES.companies);
-    await post('funds', 'funds', files.funds, SIZES.funds);
-    await post('research-centres', 'research-centres', files.centres, SIZES.centres);
-    await post('companies (re-import)', 'companies', files.companies, SIZES.companies);
+  const steps: Step[] = [];
+  const problems: string[] = [];
+  const post = async (step: string, kind: string, content: string, rows: number) => {
+    const form = new FormData();
+    form.append('file', new Blob([content], { type: 'text/csv' }), `${kind}.csv`);
+    const started = performance.now();
+    const res = await fetch(`${base}/api/v1/imports/${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    if (res.status !== 200) {
+      problems.push(`${step}: HTTP ${res.status} ${text.slice(0, 300)}`);
+      steps.push({ step, status: res.status, rows, created: null, updated: null, failed: null, ms, peakRssMb: peakRssMb() });
+      return;
+    }
+    const body = JSON.parse(text) as { created: number; updated: number; failed: Array<{ row: number; field: string; message: string }> };
+    if (body.failed.length > 0) problems.push(`${step}: ${body.failed.length} failed rows, first ${JSON.stringify(body.failed.slice(0, 3))}`);
+    steps.push({ step, status: res.status, rows, created: body.created, updated: body.updated, failed: body.failed.length, ms, peakRssMb: peakRssMb() });
+  };
 
-    const dataSource = nest.get(DataSource);
-    const [counts] = await dataSource.query(
-      `SELECT (SELECT count(*) FROM companies)::int AS companies, (SELECT count(*) FROM funds)::int AS funds,
-              (SELECT count(*) FROM research_centres)::int AS centres, (SELECT count(*) FROM organisations)::int AS organisations`,
-    );
+  await post('companies', 'companies', files.companies, SIZES.companies);
+  await post('funds', 'funds', files.funds, SIZES.funds);
+  await post('research-centres', 'research-centres', files.centres, SIZES.centres);
+  await post('companies (re-import)', 'companies', files.companies, SIZES.companies);
 
-    console.log(`Hub Match CSV import benchmark — node ${process.version}, seed ${SEED}${EMPTY_LISTS ? ', empty company lists allowed' : ''}, database ${DB_NAME}`);
-    console.log(`files: companies ${(files.companies.length / 1024 / 1024).toFixed(2)} MB, funds ${(files.funds.length / 1024 / 1024).toFixed(2)} MB, research centres ${(files.centres.length / 1024 / 1024).toFixed(2)} MB`);
-    console.log('');
-    printTable(steps);
-    console.log('');
-    console.log(`rows in the database: companies ${counts.companies}, funds ${counts.funds}, research centres ${counts.centres}, organisations ${counts.organisations}`);
-    for (const problem of problems) console.log(`PROBLEM ${problem}`);
-    if (problems.length > 0) process.exitCode = 1;
-  } finally {
-    if (app) await app.close().catch((error: unknown) => console.error('closing the app failed:', error));
-    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)).catch((error: unknown) =>
-      console.error(`could not drop ${DB_NAME}:`, error),
-    );
-    await cleanRedis().catch((error: unknown) => console.error(`could not clean Redis keys ${REDIS_PREFIX}*:`, error));
-  }
-}
+  const dataSource = nest.get(DataSource);
+  const [counts] = await dataSource.query(
+    `SELECT (SELECT count(*) FROM companies)::int AS companies, (SELECT count(*) FROM funds)::int AS funds,
+            (SELECT count(*) FROM research_centres)::int AS centres, (SELECT count(*) FROM organisations)::int AS organisations`,
+  );
 
-/** Removes any Redis key the run may have written under its own prefix. */
-async function cleanRedis(): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  console.log(`Hub Match CSV import benchmark — node ${process.version}, seed ${SEED}${EMPTY_LISTS ? ', empty company lists allowed' : ''}, database ${DB_NAME}`);
+  console.log(`files: companies ${(files.companies.length / 1024 / 1024).toFixed(2)} MB, funds ${(files.funds.length / 1024 / 1024).toFixed(2)} MB, research centres ${(files.centres.length / 1024 / 1024).toFixed(2)} MB`);
+  console.log('');
+  printSteps(steps);
+  console.log('');
+  console.log(`rows in the database: companies ${counts.companies}, funds ${counts.funds}, research centres ${counts.centres}, organisations ${counts.organisations}`);
+  for (const problem of problems) console.log(`PROBLEM ${problem}`);
+  if (problems.length > 0) process.exitCode = 1;
+});

@@ -15,12 +15,17 @@
  * PostgreSQL settings to the scratch database's sessions (ALTER DATABASE ... SET), to try a tuning without code.
  */
 import 'reflect-metadata';
-import type { Client } from 'pg';
 import type { EnvData, SearchQueryDto, SearchResponse } from '@hub/core';
-import { databaseUrl as databaseUrlOn, withAdmin as withAdminOn } from '../test/support/test-database';
+import { setAppEnvironment } from './support/app-environment';
+import { benchServices } from './support/bench-services';
+import { peakRssMb } from './support/peak-rss';
+import { printTable } from './support/print-table';
+import { deleteRedisKeys } from './support/redis-keys';
+import { runBench } from './support/run-bench';
+import { createScratchDatabase } from './support/scratch-database';
+import { seededRandom, type SeededRandom } from './support/seeded-random';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const { adminUrl: ADMIN_URL, redisUrl: REDIS_URL } = benchServices();
 const MEILI_URL = process.env.MEILI_URL ?? 'http://127.0.0.1:7700';
 const MEILI_KEY = process.env.MEILI_MASTER_KEY ?? 'hub-match-dev-master-key-change-me';
 const SIZES = {
@@ -50,42 +55,8 @@ const DB_NAME = `hubmatch_bench_search_${stamp}`;
 const REDIS_PREFIX = `hubbench:${stamp}`;
 const MEILI_INDEX = `hubbench_search_${stamp}`;
 
-const databaseUrl = (name: string) => databaseUrlOn(name, ADMIN_URL);
-const withAdmin = <T>(run: (client: Client) => Promise<T>) => withAdminOn(run, ADMIN_URL);
-
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic data
-
-/** mulberry32: small, fast, seeded; the same seed gives the same rows and queries on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const chance = (p: number) => next() < p;
-  /** Between min and max distinct items, in random order. */
-  const some = <T>(items: readonly T[], min: number, max: number): T[] => {
-    const pool = [...items];
-    const n = Math.min(pool.length, int(min, max));
-    const out: T[] = [];
-    for (let i = 0; i < n; i++) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
-    return out;
-  };
-  /** A version-4-shaped UUID from the generator, so ids are the same on every run. */
-  const uuid = () => {
-    const hex = Array.from({ length: 4 }, () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0')).join('');
-    const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
-  return { next, int, pick, chance, some, uuid };
-}
-type Rng = ReturnType<typeof rng>;
 
 /** [English, Italian] */
 type Pair = readonly [string, string];
@@ -165,7 +136,7 @@ interface Place {
   city: string;
 }
 
-function place(r: Rng, foreignShare: number): Place {
+function place(r: SeededRandom, foreignShare: number): Place {
   if (!r.chance(foreignShare)) {
     const [city, region] = r.pick(CITIES);
     return { country: 'IT', region, city };
@@ -175,7 +146,7 @@ function place(r: Rng, foreignShare: number): Place {
 }
 
 /** One sentence in English or Italian mixing therapeutic words, modality words, a taxonomy label and a place. */
-function sentence(r: Rng, v: Vocabulary, tags: string[], where: Place, italian: boolean): string {
+function sentence(r: SeededRandom, v: Vocabulary, tags: string[], where: Place, italian: boolean): string {
   const lang = italian ? 1 : 0;
   const t = r.pick(THERAPEUTIC)[lang];
   const m = r.pick(MODALITY)[lang];
@@ -200,7 +171,7 @@ function sentence(r: Rng, v: Vocabulary, tags: string[], where: Place, italian: 
   return r.pick(templates);
 }
 
-function paragraph(r: Rng, v: Vocabulary, tags: string[], where: Place, sentences: number): string {
+function paragraph(r: SeededRandom, v: Vocabulary, tags: string[], where: Place, sentences: number): string {
   const italian = r.chance(0.55);
   const parts: string[] = [];
   for (let i = 0; i < sentences; i++) parts.push(sentence(r, v, tags, where, r.chance(0.85) ? italian : !italian));
@@ -225,7 +196,7 @@ interface Generated {
   offers: Columns;
 }
 
-function generate(r: Rng, v: Vocabulary): Generated {
+function generate(r: SeededRandom, v: Vocabulary): Generated {
   const currentYear = new Date().getUTCFullYear();
   const out: Generated = {
     organisations: columns(['id', 'type']),
@@ -457,7 +428,7 @@ const HOSTILE = [
   'onco:* & !cardio | <->', '<script>alert(1)</script>', 'x'.repeat(200), 'Sanità & "salute" | ¬ ∞ 🧪 terapia',
 ];
 
-function generateQueries(r: Rng, v: Vocabulary, n: number): BenchQuery[] {
+function generateQueries(r: SeededRandom, v: Vocabulary, n: number): BenchQuery[] {
   const stages = v.stages;
   const countries = ['IT', 'IT', 'IT', 'CH', 'DE', 'FR', 'US'];
   const types = ['company', 'fund', 'research_centre', 'technology_offer'] as const;
@@ -551,14 +522,6 @@ function summary(samples: readonly Sample[]) {
   };
 }
 
-function printTable(header: string[], body: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of body) console.log(line(row));
-}
-
 function printLatency(samples: readonly Sample[]): ReturnType<typeof summary> {
   const order: Category[] = ['text en', 'text it', 'text + place', 'acronym', 'typo', 'prefix', 'facets only', 'text + facets', 'browse (nothing)', 'deep page', 'hostile'];
   const row = (label: string, s: ReturnType<typeof summary>) => [
@@ -598,197 +561,147 @@ async function runQueries(search: (dto: SearchQueryDto) => Promise<SearchRespons
   return samples;
 }
 
-function peakRssMb(): number {
-  // maxRSS is in kilobytes.
-  return process.resourceUsage().maxRSS / 1024;
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Run
 
-async function main(): Promise<void> {
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${DB_NAME}"`));
-  let app: { close(): Promise<void> } | null = null;
-  let dropMeili: (() => Promise<void>) | null = null;
+runBench(async (cleanup) => {
+  cleanup.add(`could not clean Redis keys ${REDIS_PREFIX}*:`, () => deleteRedisKeys(REDIS_URL, REDIS_PREFIX));
+  const database = await createScratchDatabase(DB_NAME, ADMIN_URL);
+  cleanup.add(`could not drop ${DB_NAME}:`, async () => {
+    if (KEEP_DB) console.log(`KEEP_DB=1: kept ${database.url} — drop it with: psql ${ADMIN_URL} -c 'DROP DATABASE "${DB_NAME}" WITH (FORCE)'`);
+    else await database.drop();
+  });
   let failed = false;
-  try {
-    // The app reads its environment when its modules load: set it first, import after. Without MEILI_URL the
-    // search module binds the PostgreSQL adapter; Meilisearch is built by hand below.
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl(DB_NAME),
-      REDIS_URL,
-      REDIS_PREFIX,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-      LOG_LEVEL: 'silent',
-    });
-    delete process.env.MEILI_URL;
 
-    const { DataSource } = await import('typeorm');
-    const { NestFactory } = await import('@nestjs/core');
-    const {
-      CoreModule,
-      dataSourceOptions,
-      isMeilisearchReachable,
-      MeilisearchSearchIndex,
-      PostgresSearchIndex,
-      SearchDocumentSource,
-      SearchIndex,
-      SearchReindexService,
-      SearchService,
-    } = await import('@hub/core');
-    const { TAXONOMY, COMPANY_KINDS, RESEARCH_CENTRE_KINDS, STAGES, IP_STATUSES, LOOKING_FOR, COLLABORATION_TYPES } = await import('@hub/domain');
+  // The app reads its environment when its modules load: set it first, import after. Without MEILI_URL the
+  // search module binds the PostgreSQL adapter; Meilisearch is built by hand below.
+  setAppEnvironment({ databaseUrl: database.url, redisUrl: REDIS_URL, redisPrefix: REDIS_PREFIX });
 
-    const migrator = new DataSource(dataSourceOptions(databaseUrl(DB_NAME), { poolSize: 1 }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
-    for (const [name, value] of PG_SETTINGS) {
-      await withAdmin((admin) => admin.query(`ALTER DATABASE "${DB_NAME}" SET ${name} = '${value}'`));
-    }
+  const { DataSource } = await import('typeorm');
+  const { NestFactory } = await import('@nestjs/core');
+  const {
+    CoreModule,
+    isMeilisearchReachable,
+    MeilisearchSearchIndex,
+    PostgresSearchIndex,
+    SearchDocumentSource,
+    SearchIndex,
+    SearchReindexService,
+    SearchService,
+  } = await import('@hub/core');
+  const { TAXONOMY, COMPANY_KINDS, RESEARCH_CENTRE_KINDS, STAGES, IP_STATUSES, LOOKING_FOR, COLLABORATION_TYPES } = await import('@hub/domain');
 
-    const nest = await NestFactory.createApplicationContext(CoreModule, { logger: false });
-    app = nest;
-    const dataSource = nest.get(DataSource);
-    const index = nest.get(SearchIndex);
-    if (!(index instanceof PostgresSearchIndex)) throw new Error(`expected the PostgreSQL search index, got ${index.engine}`);
-
-    const labels = new Map<string, Pair>();
-    for (const dimension of ['sectors', 'therapeuticAreas', 'modalities'] as const) {
-      for (const term of TAXONOMY[dimension]) labels.set(term.code, [term.labels.en, term.labels.it]);
-    }
-    const vocabulary: Vocabulary = {
-      sectors: TAXONOMY.sectors.map((t) => t.code),
-      therapeuticAreas: TAXONOMY.therapeuticAreas.map((t) => t.code),
-      modalities: TAXONOMY.modalities.map((t) => t.code),
-      labels,
-      companyKinds: COMPANY_KINDS,
-      centreKinds: RESEARCH_CENTRE_KINDS,
-      stages: STAGES,
-      ipStatuses: IP_STATUSES,
-      lookingFor: LOOKING_FOR,
-      collaborationTypes: COLLABORATION_TYPES,
-    };
-
-    // 1. Data
-    let started = performance.now();
-    const data = generate(rng(SEED), vocabulary);
-    const generateMs = performance.now() - started;
-    started = performance.now();
-    const counts = await dataSource.transaction(async (manager) => {
-      const query = (sql: string, params: unknown[]) => manager.query(sql, params);
-      const organisations = await bulkInsert(query, 'organisations', data.organisations);
-      const companies = await bulkInsert(query, 'companies', data.companies);
-      const funds = await bulkInsert(query, 'funds', data.funds);
-      const centres = await bulkInsert(query, 'centres', data.centres);
-      const offers = await bulkInsert(query, 'offers', data.offers);
-      return { organisations, companies, funds, centres, offers };
-    });
-    const insertMs = performance.now() - started;
-    const documents = counts.companies + counts.funds + counts.centres + counts.offers;
-
-    console.log(`Hub Match search benchmark — node ${process.version}, seed ${SEED}, database ${DB_NAME}`);
-    const [{ version }] = await dataSource.query(`SELECT current_setting('server_version') AS version`);
-    console.log(`PostgreSQL ${version}; ${QUERIES} timed queries after ${WARMUP} warm-up queries, one at a time`);
-    if (PG_SETTINGS.length > 0) console.log(`BENCH_PG_SETTINGS (not the default!): ${PG_SETTINGS.map(([n, v]) => `${n}=${v}`).join(', ')}`);
-    console.log('');
-    console.log(
-      `data: ${fmt(documents)} documents (companies ${fmt(counts.companies)}, funds ${fmt(counts.funds)}, research centres ${fmt(counts.centres)}, ` +
-        `technology offers ${fmt(counts.offers)}; organisations ${fmt(counts.organisations)})`,
-    );
-    console.log(`      generated in ${generateMs.toFixed(0)} ms, bulk-inserted in ${insertMs.toFixed(0)} ms (${fmt(Math.round((documents / insertMs) * 1000))} rows/s, outbox trigger included)`);
-    console.log('');
-
-    const reindexer = nest.get(SearchReindexService);
-    const source = nest.get(SearchDocumentSource);
-    const queries = generateQueries(rng(SEED + 1), vocabulary, QUERIES);
-    const warmup = generateQueries(rng(SEED + 2), vocabulary, WARMUP);
-
-    // 2. PostgreSQL index
-    console.log('== PostgreSQL (PostgresSearchIndex) ==');
-    const report = await reindexer.reindex();
-    console.log(
-      `index build: ${fmt(report.documents)} documents in ${(report.ms / 1000).toFixed(1)} s = ${fmt(Math.round((report.documents / report.ms) * 1000))} documents/s (SearchReindexService.reindex)`,
-    );
-    // What autovacuum does shortly after a bulk load; without it the planner starts from empty statistics.
-    started = performance.now();
-    await dataSource.query(`VACUUM (ANALYZE) search_documents, search_terms`);
-    console.log(`then VACUUM (ANALYZE) search_documents, search_terms: ${(performance.now() - started).toFixed(0)} ms`);
-    const [sizes] = await dataSource.query(
-      `SELECT pg_total_relation_size('search_documents')::bigint AS docs, pg_relation_size('search_documents')::bigint AS heap,
-              pg_indexes_size('search_documents')::bigint AS idx, pg_total_relation_size('search_terms')::bigint AS terms,
-              (SELECT count(*) FROM search_terms)::int AS vocabulary`,
-    );
-    console.log(
-      `size: search_documents ${mb(Number(sizes.docs))} total (heap ${mb(Number(sizes.heap))}, indexes ${mb(Number(sizes.idx))}); ` +
-        `search_terms ${mb(Number(sizes.terms))} (${fmt(sizes.vocabulary)} words)`,
-    );
-    const service = nest.get(SearchService);
-    await runQueries((dto) => service.search(dto), warmup);
-    const postgres = printLatency(await runQueries((dto) => service.search(dto), queries));
-    const met = postgres.p95 < TARGET_P95_MS;
-    console.log(
-      `TARGET PostgreSQL p95 < ${TARGET_P95_MS} ms at ${fmt(report.documents)} documents: ${met ? 'MET' : 'MISSED'} (p95 ${postgres.p95.toFixed(1)} ms)`,
-    );
-    if (postgres.errors > 0) failed = true;
-    console.log('');
-
-    // 4. Meilisearch
-    if (await isMeilisearchReachable(MEILI_URL, MEILI_KEY)) {
-      console.log(`== Meilisearch (MeilisearchSearchIndex at ${MEILI_URL}, index ${MEILI_INDEX}) ==`);
-      const meili = new MeilisearchSearchIndex({ meili: { url: MEILI_URL, masterKey: MEILI_KEY, index: MEILI_INDEX } } as EnvData);
-      dropMeili = () => meili.drop();
-      const meiliReport = await new SearchReindexService(source, meili).reindex();
-      console.log(
-        `index build: ${fmt(meiliReport.documents)} documents in ${(meiliReport.ms / 1000).toFixed(1)} s = ${fmt(Math.round((meiliReport.documents / meiliReport.ms) * 1000))} documents/s`,
-      );
-      const meiliService = new SearchService(meili);
-      await runQueries((dto) => meiliService.search(dto), warmup);
-      const m = printLatency(await runQueries((dto) => meiliService.search(dto), queries));
-      if (m.errors > 0) failed = true;
-    } else {
-      console.log(`Meilisearch: skipped (no server at ${MEILI_URL})`);
-    }
-    console.log('');
-    console.log(`peak RSS: ${peakRssMb().toFixed(1)} MB`);
-    if (failed) process.exitCode = 1;
-  } finally {
-    if (dropMeili) await dropMeili().catch((error: unknown) => console.error(`could not delete Meilisearch index ${MEILI_INDEX}:`, error));
-    if (app) await app.close().catch((error: unknown) => console.error('closing the app failed:', error));
-    if (KEEP_DB) {
-      console.log(`KEEP_DB=1: kept ${databaseUrl(DB_NAME)} — drop it with: psql ${ADMIN_URL} -c 'DROP DATABASE "${DB_NAME}" WITH (FORCE)'`);
-    } else {
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)).catch((error: unknown) =>
-        console.error(`could not drop ${DB_NAME}:`, error),
-      );
-    }
-    await cleanRedis().catch((error: unknown) => console.error(`could not clean Redis keys ${REDIS_PREFIX}*:`, error));
+  await database.migrate();
+  for (const [name, value] of PG_SETTINGS) {
+    await database.admin((admin) => admin.query(`ALTER DATABASE "${DB_NAME}" SET ${name} = '${value}'`));
   }
-}
 
-/** Removes any Redis key the run may have written under its own prefix. */
-async function cleanRedis(): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
+  const nest = await NestFactory.createApplicationContext(CoreModule, { logger: false });
+  cleanup.add('closing the app failed:', () => nest.close());
+  const dataSource = nest.get(DataSource);
+  const index = nest.get(SearchIndex);
+  if (!(index instanceof PostgresSearchIndex)) throw new Error(`expected the PostgreSQL search index, got ${index.engine}`);
+
+  const labels = new Map<string, Pair>();
+  for (const dimension of ['sectors', 'therapeuticAreas', 'modalities'] as const) {
+    for (const term of TAXONOMY[dimension]) labels.set(term.code, [term.labels.en, term.labels.it]);
   }
-}
+  const vocabulary: Vocabulary = {
+    sectors: TAXONOMY.sectors.map((t) => t.code),
+    therapeuticAreas: TAXONOMY.therapeuticAreas.map((t) => t.code),
+    modalities: TAXONOMY.modalities.map((t) => t.code),
+    labels,
+    companyKinds: COMPANY_KINDS,
+    centreKinds: RESEARCH_CENTRE_KINDS,
+    stages: STAGES,
+    ipStatuses: IP_STATUSES,
+    lookingFor: LOOKING_FOR,
+    collaborationTypes: COLLABORATION_TYPES,
+  };
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  // 1. Data
+  let started = performance.now();
+  const data = generate(seededRandom(SEED), vocabulary);
+  const generateMs = performance.now() - started;
+  started = performance.now();
+  const counts = await dataSource.transaction(async (manager) => {
+    const query = (sql: string, params: unknown[]) => manager.query(sql, params);
+    const organisations = await bulkInsert(query, 'organisations', data.organisations);
+    const companies = await bulkInsert(query, 'companies', data.companies);
+    const funds = await bulkInsert(query, 'funds', data.funds);
+    const centres = await bulkInsert(query, 'centres', data.centres);
+    const offers = await bulkInsert(query, 'offers', data.offers);
+    return { organisations, companies, funds, centres, offers };
+  });
+  const insertMs = performance.now() - started;
+  const documents = counts.companies + counts.funds + counts.centres + counts.offers;
+
+  console.log(`Hub Match search benchmark — node ${process.version}, seed ${SEED}, database ${DB_NAME}`);
+  const [{ version }] = await dataSource.query(`SELECT current_setting('server_version') AS version`);
+  console.log(`PostgreSQL ${version}; ${QUERIES} timed queries after ${WARMUP} warm-up queries, one at a time`);
+  if (PG_SETTINGS.length > 0) console.log(`BENCH_PG_SETTINGS (not the default!): ${PG_SETTINGS.map(([n, v]) => `${n}=${v}`).join(', ')}`);
+  console.log('');
+  console.log(
+    `data: ${fmt(documents)} documents (companies ${fmt(counts.companies)}, funds ${fmt(counts.funds)}, research centres ${fmt(counts.centres)}, ` +
+      `technology offers ${fmt(counts.offers)}; organisations ${fmt(counts.organisations)})`,
+  );
+  console.log(`      generated in ${generateMs.toFixed(0)} ms, bulk-inserted in ${insertMs.toFixed(0)} ms (${fmt(Math.round((documents / insertMs) * 1000))} rows/s, outbox trigger included)`);
+  console.log('');
+
+  const reindexer = nest.get(SearchReindexService);
+  const source = nest.get(SearchDocumentSource);
+  const queries = generateQueries(seededRandom(SEED + 1), vocabulary, QUERIES);
+  const warmup = generateQueries(seededRandom(SEED + 2), vocabulary, WARMUP);
+
+  // 2. PostgreSQL index
+  console.log('== PostgreSQL (PostgresSearchIndex) ==');
+  const report = await reindexer.reindex();
+  console.log(
+    `index build: ${fmt(report.documents)} documents in ${(report.ms / 1000).toFixed(1)} s = ${fmt(Math.round((report.documents / report.ms) * 1000))} documents/s (SearchReindexService.reindex)`,
+  );
+  // What autovacuum does shortly after a bulk load; without it the planner starts from empty statistics.
+  started = performance.now();
+  await dataSource.query(`VACUUM (ANALYZE) search_documents, search_terms`);
+  console.log(`then VACUUM (ANALYZE) search_documents, search_terms: ${(performance.now() - started).toFixed(0)} ms`);
+  const [sizes] = await dataSource.query(
+    `SELECT pg_total_relation_size('search_documents')::bigint AS docs, pg_relation_size('search_documents')::bigint AS heap,
+            pg_indexes_size('search_documents')::bigint AS idx, pg_total_relation_size('search_terms')::bigint AS terms,
+            (SELECT count(*) FROM search_terms)::int AS vocabulary`,
+  );
+  console.log(
+    `size: search_documents ${mb(Number(sizes.docs))} total (heap ${mb(Number(sizes.heap))}, indexes ${mb(Number(sizes.idx))}); ` +
+      `search_terms ${mb(Number(sizes.terms))} (${fmt(sizes.vocabulary)} words)`,
+  );
+  const service = nest.get(SearchService);
+  await runQueries((dto) => service.search(dto), warmup);
+  const postgres = printLatency(await runQueries((dto) => service.search(dto), queries));
+  const met = postgres.p95 < TARGET_P95_MS;
+  console.log(
+    `TARGET PostgreSQL p95 < ${TARGET_P95_MS} ms at ${fmt(report.documents)} documents: ${met ? 'MET' : 'MISSED'} (p95 ${postgres.p95.toFixed(1)} ms)`,
+  );
+  if (postgres.errors > 0) failed = true;
+  console.log('');
+
+  // 4. Meilisearch
+  if (await isMeilisearchReachable(MEILI_URL, MEILI_KEY)) {
+    console.log(`== Meilisearch (MeilisearchSearchIndex at ${MEILI_URL}, index ${MEILI_INDEX}) ==`);
+    const meili = new MeilisearchSearchIndex({ meili: { url: MEILI_URL, masterKey: MEILI_KEY, index: MEILI_INDEX } } as EnvData);
+    cleanup.add(`could not delete Meilisearch index ${MEILI_INDEX}:`, () => meili.drop());
+    const meiliReport = await new SearchReindexService(source, meili).reindex();
+    console.log(
+      `index build: ${fmt(meiliReport.documents)} documents in ${(meiliReport.ms / 1000).toFixed(1)} s = ${fmt(Math.round((meiliReport.documents / meiliReport.ms) * 1000))} documents/s`,
+    );
+    const meiliService = new SearchService(meili);
+    await runQueries((dto) => meiliService.search(dto), warmup);
+    const m = printLatency(await runQueries((dto) => meiliService.search(dto), queries));
+    if (m.errors > 0) failed = true;
+  } else {
+    console.log(`Meilisearch: skipped (no server at ${MEILI_URL})`);
+  }
+  console.log('');
+  console.log(`peak RSS: ${peakRssMb().toFixed(1)} MB`);
+  if (failed) process.exitCode = 1;
+});

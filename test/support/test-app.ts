@@ -58,9 +58,11 @@ export class TestContext {
       cursor = next;
     } while (cursor !== '0');
     const rows: Array<{ tablename: string }> = await this.dataSource.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'scoring_configs')`,
     );
     if (rows.length) await this.dataSource.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
+    // The scoring configuration's first version comes from its migration; later versions are a test's own.
+    await this.dataSource.query(`DELETE FROM scoring_configs WHERE version > 1`);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,8 @@ import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginThrottleGuard } from './auth/login-throttle.guard';
 import { ImportsController } from './imports/imports.controller';
+import { MatchesController } from './matching/matches.controller';
+import { ScoringController } from './matching/scoring.controller';
 import { CompaniesController } from './profiles/companies.controller';
 import { FundsController } from './profiles/funds.controller';
 import { ResearchCentresController } from './profiles/research-centres.controller';
@@ -24,6 +26,8 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     TechnologyOffersController,
     ImportsController,
     SearchController,
+    MatchesController,
+    ScoringController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

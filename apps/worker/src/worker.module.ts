@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CoreModule, HealthModule, QueueModule } from '@hub/core';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
+import { RescoreProcessor } from './matching/rescore.processor';
+import { ScoringProcessor } from './matching/scoring.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { SearchIndexingProcessor } from './search/search-indexing.processor';
 
@@ -11,6 +13,6 @@ import { SearchIndexingProcessor } from './search/search-indexing.processor';
  */
 @Module({
   imports: [CoreModule, HealthModule, QueueModule, DiscoveryModule],
-  providers: [OutboxRelay, SearchIndexingProcessor, JobHandlersCheck],
+  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, JobHandlersCheck],
 })
 export class WorkerModule {}

@@ -20,3 +20,5 @@ export * from './scoring/taxonomy-similarity';
 export * from './scoring/text-vectorizer';
 export * from './scoring/tt-scorer';
 export * from './scoring/vc-scorer';
+export * from './scoring/match-reasons';
+export * from './scoring/top-n';

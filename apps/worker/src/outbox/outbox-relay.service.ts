@@ -17,8 +17,9 @@ const NOTIFY_CHANNEL = 'hub_outbox';
 interface OutboxRow {
   id: string;
   topic: string;
-  aggregate_type: SearchDocType;
+  aggregate_type: SearchDocType | 'scoring_run';
   aggregate_id: string;
+  organisation_id: string | null;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -101,17 +102,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, aggregate_type, aggregate_id FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, topic, aggregate_type, aggregate_id, organisation_id FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [OUTBOX_BATCH],
       );
       if (rows.length === 0) return 0;
-      const byQueue = new Map<QueueName, Map<string, { name: JobName; data: { type: SearchDocType; id: string } }>>();
+      const byQueue = new Map<QueueName, Map<string, { name: JobName; data: object }>>();
       for (const row of rows) {
-        for (const name of OUTBOX_ROUTES[row.topic] ?? []) {
-          const jobs = byQueue.get(JOB_QUEUE[name]) ?? new Map();
+        for (const route of OUTBOX_ROUTES[row.topic] ?? []) {
+          const entityId = route.key === 'aggregate' ? row.aggregate_id : row.organisation_id;
+          if (!entityId) continue;
+          const data = route.key === 'aggregate' ? { type: row.aggregate_type, id: row.aggregate_id } : { organisationId: entityId };
+          const queueName = JOB_QUEUE[route.name];
+          const jobs = byQueue.get(queueName) ?? new Map();
           // Ten edits of one profile in the batch make one job.
-          jobs.set(entityJobKey(row.aggregate_id, name), { name, data: { type: row.aggregate_type, id: row.aggregate_id } });
-          byQueue.set(JOB_QUEUE[name], jobs);
+          jobs.set(entityJobKey(entityId, route.name), { name: route.name, data });
+          byQueue.set(queueName, jobs);
         }
       }
       for (const [queueName, jobs] of byQueue) {

@@ -3,21 +3,49 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every queue of the platform. */
 export enum QueueName {
   Search = 'search',
+  /** One organisation's matches after it changed: small jobs, several at once. */
+  Scoring = 'scoring',
+  /** Full rescores: CPU-bound chunk jobs, one at a time per worker process (add processes to go faster). */
+  Rescore = 'rescore',
 }
+
+/** Flows (a parent job waiting for children): a full rescore's merge waits for its chunks. */
+export const RESCORE_FLOW = 'rescore-flow';
 
 /** Every job of the platform; the worker refuses to start if one has no handler. */
 export enum JobName {
   /** Brings one document of the search index in line with PostgreSQL (upsert, or removal when its row is gone). */
   IndexDocument = 'index-document',
+  /** Recomputes one organisation's matches (a company, fund or research centre; an offer counts for its centre). */
+  ScoreOrganisation = 'score-organisation',
+  /** Plans a full rescore and starts its flow: one chunk job per slice of companies, then the merge. */
+  StartFullRescore = 'start-full-rescore',
+  RescoreChunk = 'rescore-chunk',
+  MergeRescore = 'merge-rescore',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IndexDocument]: QueueName.Search,
+  [JobName.ScoreOrganisation]: QueueName.Scoring,
+  [JobName.StartFullRescore]: QueueName.Rescore,
+  [JobName.RescoreChunk]: QueueName.Rescore,
+  [JobName.MergeRescore]: QueueName.Rescore,
 };
 
+/** A job an outbox row sets in motion, keyed by the row's aggregate or by its organisation. */
+export interface OutboxRoute {
+  name: JobName;
+  key: 'aggregate' | 'organisation';
+}
+
 /** What each outbox topic sets in motion. */
-export const OUTBOX_ROUTES: Record<string, readonly JobName[]> = {
-  'document.changed': [JobName.IndexDocument],
+export const OUTBOX_ROUTES: Record<string, readonly OutboxRoute[]> = {
+  'document.changed': [
+    { name: JobName.IndexDocument, key: 'aggregate' },
+    // Ten edits of a fund, or of a research centre's offers, cost one rescoring of that organisation.
+    { name: JobName.ScoreOrganisation, key: 'organisation' },
+  ],
+  'scoring.rescore': [{ name: JobName.StartFullRescore, key: 'aggregate' }],
 };
 
 /** A job is tried this many times before it is kept as failed for staff to see. */

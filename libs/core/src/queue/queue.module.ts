@@ -4,9 +4,9 @@ import type { ConnectionOptions } from 'bullmq';
 import { ConfigModule } from '../config/config.module';
 import { EnvData } from '../config/env-data';
 import { redisOptionsFromUrl } from '../redis/redis-connection';
-import { DEFAULT_JOB_OPTIONS, QueueName } from './queue.constants';
+import { DEFAULT_JOB_OPTIONS, QueueName, RESCORE_FLOW } from './queue.constants';
 
-const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
+const queues = [...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })), BullModule.registerFlowProducer({ name: RESCORE_FLOW })];
 
 /** BullMQ on the deployment's Redis, every queue under the deployment's key prefix. */
 @Module({

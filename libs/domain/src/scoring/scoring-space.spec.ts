@@ -1,55 +1,11 @@
 import { COLLABORATION_TYPES, LOOKING_FOR, STAGES } from '../profile/profile.enums';
-import type { CompanyInput, FundInput, OfferInput } from './scoring.types';
 import { COLLABORATION_ANSWERS, ScoringSpace, lookingForMask } from './scoring-space';
+import { GENE_THERAPY_FUND, VECTOR_NEEDING_STARTUP, VIRAL_VECTOR_OFFER, factory } from './scoring.fixtures';
 import { cosine } from './text-vectorizer';
 
-function company(overrides: Partial<CompanyInput> = {}): CompanyInput {
-  return {
-    id: 'company-1',
-    kind: 'startup',
-    country: 'IT',
-    stage: 'seed',
-    trl: 5,
-    fundingSoughtEur: 1_000_000,
-    lookingFor: ['investment'],
-    text: 'We develop CAR-T cell therapies for leukaemia',
-    technologyNeeds: 'A manufacturing process for viral vectors',
-    sectors: ['biotech'],
-    therapeuticAreas: ['haematology'],
-    modalities: ['car_t'],
-    ...overrides,
-  };
-}
-
-function fund(overrides: Partial<FundInput> = {}): FundInput {
-  return {
-    id: 'fund-1',
-    active: true,
-    stages: ['seed', 'series_a'],
-    ticketMinEur: 500_000,
-    ticketMaxEur: 5_000_000,
-    geographies: ['EU'],
-    text: 'We invest in cell therapy and gene therapy',
-    sectors: ['biotech'],
-    therapeuticAreas: ['oncology'],
-    modalities: ['cell_therapy'],
-    ...overrides,
-  };
-}
-
-function offer(overrides: Partial<OfferInput> = {}): OfferInput {
-  return {
-    id: 'offer-1',
-    researchCentreId: 'centre-1',
-    trl: 4,
-    collaborationTypes: ['licensing'],
-    text: 'A closed manufacturing process for viral vectors',
-    sectors: ['biotech'],
-    therapeuticAreas: [],
-    modalities: ['gene_therapy'],
-    ...overrides,
-  };
-}
+const company = factory(VECTOR_NEEDING_STARTUP);
+const fund = factory(GENE_THERAPY_FUND);
+const offer = factory(VIRAL_VECTOR_OFFER);
 
 const space = (...texts: string[]): ScoringSpace => new ScoringSpace().fit([company().text, fund().text, offer().text, ...texts]);
 

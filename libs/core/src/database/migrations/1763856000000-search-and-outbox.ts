@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const SOURCES: Array<[table: string, type: string]> = [
-  ['companies', 'company'],
-  ['funds', 'fund'],
-  ['research_centres', 'research_centre'],
-  ['technology_offers', 'technology_offer'],
+/** Table, document type, and the column holding the organisation the row belongs to. */
+const SOURCES: Array<[table: string, type: string, organisationColumn: string]> = [
+  ['companies', 'company', 'id'],
+  ['funds', 'fund', 'id'],
+  ['research_centres', 'research_centre', 'id'],
+  ['technology_offers', 'technology_offer', 'research_centre_id'],
 ];
 
 /**
@@ -73,27 +74,35 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
         topic text NOT NULL,
         aggregate_type text NOT NULL,
         aggregate_id uuid NOT NULL,
+        -- The organisation the row belongs to (an offer's research centre), when there is one: work per
+        -- organisation, such as scoring, is keyed by it.
+        organisation_id uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_outbox_events PRIMARY KEY (id),
-        CONSTRAINT ck_outbox_events_aggregate_type CHECK (aggregate_type IN ('company', 'fund', 'research_centre', 'technology_offer'))
+        CONSTRAINT ck_outbox_events_aggregate_type CHECK (aggregate_type IN ('company', 'fund', 'research_centre', 'technology_offer', 'scoring_run'))
       )`);
 
     await q.query(`
       CREATE FUNCTION hub_outbox_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        changed jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
       BEGIN
-        INSERT INTO outbox_events (topic, aggregate_type, aggregate_id)
-        VALUES ('document.changed', TG_ARGV[0], CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
+        -- TG_ARGV: the document type, and the column naming the row's organisation.
+        INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id)
+        VALUES ('document.changed', TG_ARGV[0], (changed ->> 'id')::uuid, (changed ->> TG_ARGV[1])::uuid);
         -- Wakes the relay at commit; identical notifications of one transaction are folded into one.
         PERFORM pg_notify('hub_outbox', '');
         RETURN NULL;
       END
       $$`);
-    for (const [table, type] of SOURCES) {
+    for (const [table, type, organisationColumn] of SOURCES) {
       await q.query(
-        `CREATE TRIGGER tr_${table}_outbox AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_outbox_capture('${type}')`,
+        `CREATE TRIGGER tr_${table}_outbox AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_outbox_capture('${type}', '${organisationColumn}')`,
       );
       // Rows written before this migration reach the index too.
-      await q.query(`INSERT INTO outbox_events (topic, aggregate_type, aggregate_id) SELECT 'document.changed', '${type}', id FROM ${table}`);
+      await q.query(
+        `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id) SELECT 'document.changed', '${type}', id, ${organisationColumn} FROM ${table}`,
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 import { Foundation1763769600000 } from './1763769600000-foundation';
 import { SearchAndOutbox1763856000000 } from './1763856000000-search-and-outbox';
+import { Matches1763942400000 } from './1763942400000-matches';
 
 /** In order; listed explicitly so every build (tsc, tests, cli) runs the same set. */
-export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000];
+export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000, Matches1763942400000];

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  toContributions,
+  TtScorer,
+  VcScorer,
+  type CompiledCompany,
+  type CompiledFund,
+  type CompiledOffer,
+  type MatchArea,
+  type OrganisationType,
+  type ScoringConfig,
+} from '@hub/domain';
+import { pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
+import { ScoringConfigService } from './scoring-config.service';
+import { ScoringCorpus, type CorpusView } from './scoring-corpus';
+
+export interface RescoreOutcome {
+  organisationId: string;
+  /** Null when the organisation is gone (its matches left with it, by cascade). */
+  type: OrganisationType | null;
+  kept: Record<MatchArea, number>;
+}
+
+/** Where the rescored organisation and its counterparts sit in `matches`, per area and organisation type. */
+interface Side {
+  area: MatchArea;
+  ownColumn: 'company_id' | 'fund_id' | 'research_centre_id';
+  counterpartColumn: 'company_id' | 'fund_id' | 'research_centre_id';
+  counterpartOf(pair: ScoredPair): string;
+}
+
+const SIDES: Record<OrganisationType, Side[]> = {
+  company: [
+    { area: 'venture_capital', ownColumn: 'company_id', counterpartColumn: 'fund_id', counterpartOf: (p) => p.fundId as string },
+    { area: 'tech_transfer', ownColumn: 'company_id', counterpartColumn: 'research_centre_id', counterpartOf: (p) => p.researchCentreId as string },
+  ],
+  fund: [{ area: 'venture_capital', ownColumn: 'fund_id', counterpartColumn: 'company_id', counterpartOf: (p) => p.companyId }],
+  research_centre: [{ area: 'tech_transfer', ownColumn: 'research_centre_id', counterpartColumn: 'company_id', counterpartOf: (p) => p.companyId }],
+};
+
+const byScoreThenKey = (a: ScoredPair, b: ScoredPair) => b.score - a.score || (pairKey(a) < pairKey(b) ? -1 : 1);
+
+/**
+ * Recomputes one organisation's matches and replaces them in one transaction. A pair is kept when its score
+ * reaches `minScore` and it is among the best `maxPerOrganisation` of either side: of the rescored organisation
+ * (computed here) or of the counterpart (judged against the counterpart's other stored matches). Running it twice
+ * gives the same rows; pairs that no longer qualify are deleted.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly corpus: ScoringCorpus,
+    private readonly configs: ScoringConfigService,
+  ) {}
+
+  async rescoreOrganisation(organisationId: string): Promise<RescoreOutcome> {
+    const kept: Record<MatchArea, number> = { venture_capital: 0, tech_transfer: 0 };
+    const [organisation] = await this.dataSource.query(`SELECT type FROM organisations WHERE id = $1`, [organisationId]);
+    if (!organisation) return { organisationId, type: null, kept };
+    const type = organisation.type as OrganisationType;
+    const [corpus, config] = await Promise.all([this.corpus.sync(), this.configs.current()]);
+    const pairs = this.score(type, organisationId, corpus, config);
+    await this.dataSource.transaction(async (manager) => {
+      for (const side of SIDES[type]) {
+        const selected = await this.select(manager, side, organisationId, pairs[side.area], config);
+        await this.replace(manager, side, organisationId, selected, config.version);
+        kept[side.area] = selected.length;
+      }
+    });
+    return { organisationId, type, kept };
+  }
+
+  /** Every pair of the organisation, scored and explained (only pairs reaching minScore are explained). */
+  private score(type: OrganisationType, id: string, corpus: CorpusView, config: ScoringConfig): Record<MatchArea, ScoredPair[]> {
+    const vc = new VcScorer(corpus.space, config);
+    const tt = new TtScorer(corpus.space, config);
+    const result: Record<MatchArea, ScoredPair[]> = { venture_capital: [], tech_transfer: [] };
+    const vcPair = (company: CompiledCompany, fundId: string, score: number): ScoredPair => ({
+      area: 'venture_capital',
+      companyId: company.id,
+      fundId,
+      researchCentreId: null,
+      technologyOfferId: null,
+      score,
+      contributions: [],
+    });
+    const ttPair = (company: CompiledCompany, offer: CompiledOffer, score: number): ScoredPair => ({
+      area: 'tech_transfer',
+      companyId: company.id,
+      fundId: null,
+      researchCentreId: offer.researchCentreId,
+      technologyOfferId: offer.id,
+      score,
+      contributions: [],
+    });
+    if (type === 'company') {
+      const company = corpus.company(id);
+      if (!company) return result;
+      for (const fund of corpus.funds) {
+        const score = vc.score(company, fund);
+        if (score >= config.minScore) result.venture_capital.push(vcPair(company, fund.id, score));
+      }
+      for (const offer of corpus.offers) {
+        const score = tt.score(offer, company);
+        if (score >= config.minScore) result.tech_transfer.push(ttPair(company, offer, score));
+      }
+    } else if (type === 'fund') {
+      const fund = corpus.fund(id);
+      if (!fund) return result;
+      for (const company of corpus.companies) {
+        const score = vc.score(company, fund);
+        if (score >= config.minScore) result.venture_capital.push(vcPair(company, fund.id, score));
+      }
+    } else {
+      for (const offer of corpus.offers) {
+        if (offer.researchCentreId !== id) continue;
+        for (const company of corpus.companies) {
+          const score = tt.score(offer, company);
+          if (score >= config.minScore) result.tech_transfer.push(ttPair(company, offer, score));
+        }
+      }
+    }
+    // Explanations give the stored score (rounded) and the contributions.
+    for (const pair of result.venture_capital) {
+      const explanation = vc.explain(corpus.company(pair.companyId) as CompiledCompany, corpus.fund(pair.fundId as string) as CompiledFund);
+      if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('venture_capital', explanation.reasons) });
+    }
+    const offers = new Map(corpus.offers.map((o) => [o.id, o]));
+    for (const pair of result.tech_transfer) {
+      const explanation = tt.explain(offers.get(pair.technologyOfferId as string) as CompiledOffer, corpus.company(pair.companyId) as CompiledCompany);
+      if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('tech_transfer', explanation.reasons) });
+    }
+    return result;
+  }
+
+  /** The organisation's best N, plus pairs good enough to be among their counterpart's best N. */
+  private async select(manager: EntityManager, side: Side, ownId: string, pairs: ScoredPair[], config: ScoringConfig): Promise<ScoredPair[]> {
+    const ranked = pairs.filter((p) => p.score >= config.minScore).sort(byScoreThenKey);
+    const selected = ranked.slice(0, config.maxPerOrganisation);
+    const rest = ranked.slice(config.maxPerOrganisation);
+    if (rest.length === 0) return selected;
+    const counterparts = [...new Set(rest.map(side.counterpartOf))];
+    const rows: Array<{ id: string; threshold: number | null }> = await manager.query(
+      `SELECT t.id, (SELECT m.score FROM matches m
+                      WHERE m.area = $2 AND m.${side.counterpartColumn} = t.id AND m.${side.ownColumn} <> $3
+                      ORDER BY m.score DESC OFFSET $4 LIMIT 1) AS threshold
+         FROM unnest($1::uuid[]) AS t(id)`,
+      [counterparts, side.area, ownId, config.maxPerOrganisation - 1],
+    );
+    const thresholds = new Map(rows.map((r) => [r.id, r.threshold]));
+    for (const pair of rest) {
+      const threshold = thresholds.get(side.counterpartOf(pair));
+      if (threshold === null || threshold === undefined || pair.score > threshold) selected.push(pair);
+    }
+    return selected;
+  }
+
+  private async replace(manager: EntityManager, side: Side, ownId: string, pairs: ScoredPair[], configVersion: number): Promise<void> {
+    const other = side.area === 'venture_capital' ? 'fund_id' : 'technology_offer_id';
+    await manager.query(
+      `DELETE FROM matches m WHERE m.area = $1 AND m.${side.ownColumn} = $2
+          AND NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], $4::uuid[]) AS k(company_id, other_id)
+                           WHERE k.company_id = m.company_id AND k.other_id = m.${other})`,
+      [side.area, ownId, pairs.map((p) => p.companyId), pairs.map((p) => p.fundId ?? p.technologyOfferId)],
+    );
+    if (pairs.length === 0) return;
+    // Sorted, so concurrent rescoring of two organisations locks shared rows in the same order.
+    const sorted = [...pairs].sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
+    const constraint = side.area === 'venture_capital' ? 'uq_matches_venture_capital' : 'uq_matches_tech_transfer';
+    await manager.query(
+      `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
+       ${PAIRS_FROM_PARAMS}
+       ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
+         score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
+      pairColumns(sorted, configVersion),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppError } from '@hub/domain';
+import { QueueName } from '../queue/queue.constants';
+
+export type RescoreState = 'requested' | 'running' | 'completed' | 'failed';
+
+export interface RescoreStatus {
+  runId: string;
+  state: RescoreState;
+  chunks: { done: number; total: number };
+  /** Matches kept per area, once merged. */
+  result: { venture_capital: number; tech_transfer: number } | null;
+  failedReason: string | null;
+}
+
+/** The job ids of a run's flow: fixed, so a re-delivered start cannot create a second flow. */
+export const rescoreJobIds = {
+  merge: (runId: string) => `${runId}-merge`,
+  chunk: (runId: string, chunk: number) => `${runId}-chunk-${chunk}`,
+};
+
+/** Progress of a full rescore, read from its flow in the queue (and from the outbox before it got there). */
+@Injectable()
+export class RescoreStatusService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Rescore) private readonly queue: Queue,
+  ) {}
+
+  async status(runId: string): Promise<RescoreStatus> {
+    const merge = await this.queue.getJob(rescoreJobIds.merge(runId));
+    if (!merge) {
+      const [queued] = await this.dataSource.query(`SELECT 1 FROM outbox_events WHERE topic = 'scoring.rescore' AND aggregate_id = $1`, [runId]);
+      const start = queued ? null : await this.findStart(runId);
+      if (!queued && !start) throw AppError.notFound('rescore run', runId);
+      return { runId, state: 'requested', chunks: { done: 0, total: 0 }, result: null, failedReason: null };
+    }
+    const [state, dependencies] = await Promise.all([merge.getState(), merge.getDependenciesCount()]);
+    const done = dependencies.processed ?? 0;
+    const total = done + (dependencies.unprocessed ?? 0) + (dependencies.failed ?? 0) + (dependencies.ignored ?? 0);
+    return {
+      runId,
+      state: state === 'completed' ? 'completed' : state === 'failed' ? 'failed' : 'running',
+      chunks: { done, total },
+      result: state === 'completed' ? (merge.returnvalue as RescoreStatus['result']) : null,
+      failedReason: merge.failedReason ?? null,
+    };
+  }
+
+  /** The start job, waiting or running, found by the run id in its data. */
+  private async findStart(runId: string): Promise<boolean> {
+    const jobs = await this.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'], 0, 100);
+    return jobs.some((job) => (job.data as { id?: string }).id === runId);
+  }
+}
