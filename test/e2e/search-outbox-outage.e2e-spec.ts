@@ -6,7 +6,7 @@ import { eventually, startTestWorker } from '../support/test-worker';
 
 /**
  * The transactional outbox across a Redis outage: the worker's queues live on a redis-server of this test's
- * own, which is killed and restarted; the profile committed meanwhile still reaches the index, exactly once.
+ * own, which is killed and restarted; the profile committed meanwhile still reaches the index and is scored.
  */
 describe('outbox during a Redis outage', () => {
   let ctx: TestContext;
@@ -44,5 +44,10 @@ describe('outbox during a Redis outage', () => {
     await redis.start();
     await eventually(async () => expect(await indexed()).toEqual(['Before Outage', 'During Outage']), 20_000);
     expect(await outbox()).toBe(0);
+    // The fund saved during the outage is scored too: its match with the company appears.
+    await eventually(async () => {
+      const rows = await ctx.dataSource.query(`SELECT f.name FROM matches m JOIN funds f ON f.id = m.fund_id`);
+      expect(rows).toEqual([{ name: 'During Outage' }]);
+    }, 20_000);
   }, 40_000);
 });

@@ -58,11 +58,13 @@ export class TestContext {
       cursor = next;
     } while (cursor !== '0');
     const rows: Array<{ tablename: string }> = await this.dataSource.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'scoring_configs')`,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
+    // The scoring configuration's first version comes from its migration (later versions are a test's own):
+    // kept across the truncation, which reaches it through its foreign key to users.
+    const [initial] = await this.dataSource.query(`SELECT config FROM scoring_configs WHERE version = 1`);
     if (rows.length) await this.dataSource.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
-    // The scoring configuration's first version comes from its migration; later versions are a test's own.
-    await this.dataSource.query(`DELETE FROM scoring_configs WHERE version > 1`);
+    if (initial) await this.dataSource.query(`INSERT INTO scoring_configs (version, config) VALUES (1, $1)`, [initial.config]);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,9 @@ export async function startTestWorker(overrides: Partial<EnvData> = {}): Promise
   return app;
 }
 
+/** Thrown inside an `eventually` assertion to stop waiting at once (the awaited thing failed for good). */
+export class GiveUp extends Error {}
+
 /** Retries an assertion until it passes or the time is up (then its last failure is thrown). */
 export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -22,7 +25,7 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 10_
     try {
       return await assertion();
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (error instanceof GiveUp || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppExceptionFilter, EnvData, malformedJson, payloadTooLarge, validationExceptionFactory } from '@hub/core';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 
 /**
  * Everything between Nest and the network, shared by main.ts and the e2e tests so the tests exercise
@@ -12,6 +13,7 @@ export function configureApp(app: INestApplication): INestApplication {
   const env = app.get(EnvData);
   app.use(helmet());
   if (env.corsOrigin) app.enableCors({ origin: env.corsOrigin.split(',').map((o) => o.trim()), credentials: false });
+  mountQueueDashboard(app);
   app.use(express.json({ limit: env.bodyLimit }));
   // body-parser errors never reach Nest's filters; answer them here with the same error body.
   app.use((error: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {

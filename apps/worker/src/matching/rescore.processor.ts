@@ -1,6 +1,7 @@
 import { InjectFlowProducer, Processor } from '@nestjs/bullmq';
 import type { FlowProducer, Job } from 'bullmq';
 import {
+  DEFAULT_JOB_OPTIONS,
   FullRescoreService,
   JOB_QUEUE,
   JobName,
@@ -36,7 +37,14 @@ export interface MergeRescoreJobData {
  * process; more worker processes, on any machine, take chunks side by side. A worker killed mid-chunk leaves a
  * stalled job that another (or the restarted) worker runs again; finished chunks are not redone.
  */
-@Processor(QueueName.Rescore, { concurrency: 1 })
+/**
+ * A chunk holds the event loop for a few seconds at most; a lock of 20 s outlives that, and a killed worker's
+ * chunk is taken over within about half a minute (lock expiry plus the stalled-job check).
+ */
+const LOCK_MS = 20_000;
+const STALLED_CHECK_MS = 10_000;
+
+@Processor(QueueName.Rescore, { concurrency: 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS })
 export class RescoreProcessor extends JobProcessor {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JobName.StartFullRescore]: (job: Job<StartFullRescoreJobData>) => this.start(job.data.id),
@@ -58,13 +66,14 @@ export class RescoreProcessor extends JobProcessor {
       name: JobName.MergeRescore,
       queueName: JOB_QUEUE[JobName.MergeRescore],
       data: { runId, chunks: ranges.length } satisfies MergeRescoreJobData,
-      opts: { jobId: rescoreJobIds.merge(runId) },
+      // Flows do not take the queue's default options: retries are given here.
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: rescoreJobIds.merge(runId) },
       children: ranges.map((range, chunk) => ({
         name: JobName.RescoreChunk,
         queueName,
         data: { runId, chunk, range } satisfies RescoreChunkJobData,
         // A chunk that fails for good fails the run, rather than leaving the merge waiting forever.
-        opts: { jobId: rescoreJobIds.chunk(runId, chunk), failParentOnFailure: true },
+        opts: { ...DEFAULT_JOB_OPTIONS, jobId: rescoreJobIds.chunk(runId, chunk), failParentOnFailure: true },
       })),
     });
     return { chunks: ranges.length };

@@ -7,6 +7,8 @@ export abstract class EnvData {
   abstract readonly meili: { url: string; masterKey: string; index: string } | null;
   /** Fallback poll interval of the outbox relay; notifications make it react sooner. */
   abstract readonly outboxPollMs: number;
+  /** Companies per chunk job of a full rescore. */
+  abstract readonly rescoreChunkSize: number;
   abstract readonly jwt: { secret: string; ttlSeconds: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;

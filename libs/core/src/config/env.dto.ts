@@ -40,6 +40,14 @@ export class EnvDto {
   @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'MEILI_INDEX may hold letters, digits, dash and underscore (max 100)' })
   MEILI_INDEX?: string;
 
+  /** Companies per chunk job of a full rescore. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'RESCORE_CHUNK_SIZE must be an integer' })
+  @Min(1, { message: 'RESCORE_CHUNK_SIZE must be at least 1' })
+  @Max(100000, { message: 'RESCORE_CHUNK_SIZE must be at most 100000' })
+  RESCORE_CHUNK_SIZE?: number;
+
   /** How often the worker's outbox relay polls when no notification arrived, in milliseconds. */
   @IsOptional()
   @Transform(toInt)

@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TopN, toContributions, TtScorer, VcScorer, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
 import { pairColumns, pairKey, type ScoredPair } from './match-pairs';
+import { EnvData } from '../config/env-data';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus } from './scoring-corpus';
-
-/** Companies per chunk job of a full rescore: each scores its companies against every fund and offer. */
-export const RESCORE_CHUNK_COMPANIES = 1000;
 
 /** A chunk covers the companies with from <= id < to (null: open end). */
 export interface ChunkRange {
@@ -44,10 +42,11 @@ export class FullRescoreService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly corpus: ScoringCorpus,
     private readonly configs: ScoringConfigService,
+    private readonly env: EnvData,
   ) {}
 
-  /** Splits the companies into chunks by id. */
-  async plan(chunkSize = RESCORE_CHUNK_COMPANIES): Promise<ChunkRange[]> {
+  /** Splits the companies into chunks by id (RESCORE_CHUNK_SIZE companies each; each scores against every fund and offer). */
+  async plan(chunkSize = this.env.rescoreChunkSize): Promise<ChunkRange[]> {
     const bounds: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM companies) t WHERE (n - 1) % $1 = 0 ORDER BY id`,
       [chunkSize],

@@ -40,6 +40,8 @@ export class RescoreStatusService {
       return { runId, state: 'requested', chunks: { done: 0, total: 0 }, result: null, failedReason: null };
     }
     const [state, dependencies] = await Promise.all([merge.getState(), merge.getDependenciesCount()]);
+    // A failed chunk fails the run: say why, not only which chunk.
+    const childFailures = state === 'failed' ? Object.values(await merge.getFailedChildrenValues()) : [];
     const done = dependencies.processed ?? 0;
     const total = done + (dependencies.unprocessed ?? 0) + (dependencies.failed ?? 0) + (dependencies.ignored ?? 0);
     return {
@@ -47,7 +49,7 @@ export class RescoreStatusService {
       state: state === 'completed' ? 'completed' : state === 'failed' ? 'failed' : 'running',
       chunks: { done, total },
       result: state === 'completed' ? (merge.returnvalue as RescoreStatus['result']) : null,
-      failedReason: merge.failedReason ?? null,
+      failedReason: state === 'failed' ? [merge.failedReason, ...childFailures].filter(Boolean).join('; ') : null,
     };
   }
 

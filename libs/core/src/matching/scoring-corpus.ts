@@ -133,6 +133,8 @@ export class ScoringCorpus {
   private readonly funds = new Map<string, Versioned<CompiledFund>>();
   private readonly offers = new Map<string, Versioned<CompiledOffer>>();
   private loading: Promise<void> | null = null;
+  /** The sorted view, rebuilt only after a change. */
+  private cachedView: CorpusView | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -174,6 +176,7 @@ export class ScoringCorpus {
     companies.forEach((row, i) => this.companies.set(row.id, { ...space.company(inputs.companies[i]), version: row.version }));
     funds.forEach((row, i) => this.funds.set(row.id, { ...space.fund(inputs.funds[i]), version: row.version }));
     offers.forEach((row, i) => this.offers.set(row.id, { ...space.offer(inputs.offers[i]), version: row.version }));
+    this.cachedView = null;
   }
 
   private async refresh(): Promise<void> {
@@ -198,13 +201,24 @@ export class ScoringCorpus {
       present.add(id);
       if (cache.get(id)?.version !== version) stale.push(id);
     }
-    for (const id of cache.keys()) if (!present.has(id)) cache.delete(id);
+    for (const id of cache.keys()) {
+      if (!present.has(id)) {
+        cache.delete(id);
+        this.cachedView = null;
+      }
+    }
     if (stale.length === 0) return;
+    this.cachedView = null;
     const rows: R[] = await this.dataSource.query(`SELECT ${columns} FROM ${table} WHERE id = ANY($1::uuid[])`, [stale]);
     for (const row of rows) cache.set(row.id, { ...compile(row), version: row.version });
   }
 
   private view(): CorpusView {
+    this.cachedView ??= this.buildView();
+    return this.cachedView;
+  }
+
+  private buildView(): CorpusView {
     const byId = <T extends { id: string }>(map: Map<string, T>) => [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const companies = this.companies;
     const funds = this.funds;

@@ -1,0 +1,54 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplication } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AuthService, QueueName } from '@hub/core';
+import { AppError, ErrorCode } from '@hub/domain';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+/** Browsers cannot send a Bearer header when following a link: staff get this cookie from POST /api/v1/auth/admin-session. */
+export const ADMIN_COOKIE = 'hub_admin';
+
+function cookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** Staff only, by Bearer token or the admin cookie; others get the API's JSON error body. */
+function staffOnly(auth: AuthService): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const token = header?.[1] ?? cookie(req.headers.cookie, ADMIN_COOKIE);
+    if (!token) {
+      res.status(401).json({ statusCode: 401, code: ErrorCode.Unauthenticated, message: 'staff only: sign in, then POST /api/v1/auth/admin-session' });
+      return;
+    }
+    auth.authenticate(token).then(
+      (principal) => {
+        if (principal.role === 'staff') return next();
+        res.status(403).json({ statusCode: 403, code: ErrorCode.Forbidden, message: 'the queue dashboard is reserved to hub staff' });
+      },
+      (error: unknown) => {
+        const message = error instanceof AppError ? error.message : 'access token is invalid or expired';
+        res.status(401).json({ statusCode: 401, code: ErrorCode.Unauthenticated, message });
+      },
+    );
+  };
+}
+
+/**
+ * Bull Board at /admin/queues: every queue's waiting, active, delayed, completed and failed jobs, with their
+ * data, errors and retry buttons; for hub staff only.
+ */
+export function mountQueueDashboard(app: INestApplication): void {
+  const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+  const queues = Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })));
+  createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Hub Match queues' } } });
+  app.use(QUEUE_DASHBOARD_PATH, staffOnly(app.get(AuthService)), serverAdapter.getRouter());
+}
