@@ -142,19 +142,36 @@ export class MatchingService {
     const selected = ranked.slice(0, config.maxPerOrganisation);
     const rest = ranked.slice(config.maxPerOrganisation);
     if (rest.length === 0) return selected;
+    // Each counterpart ranks its pairs as the full rescore's merge does (score, then pair key): its stored pairs
+    // with other organisations, plus all of this organisation's pairs with it (a research centre may have
+    // several offers for one company). A leftover pair is kept if it is within the counterpart's best N.
     const counterparts = [...new Set(rest.map(side.counterpartOf))];
-    const rows: Array<{ id: string; threshold: number | null }> = await manager.query(
-      `SELECT t.id, (SELECT m.score FROM matches m
-                      WHERE m.area = $2 AND m.${side.counterpartColumn} = t.id AND m.${side.ownColumn} <> $3
-                      ORDER BY m.score DESC OFFSET $4 LIMIT 1) AS threshold
-         FROM unnest($1::uuid[]) AS t(id)`,
-      [counterparts, side.area, ownId, config.maxPerOrganisation - 1],
+    const judged = new Set(counterparts);
+    const stored: Array<{ counterpart: string; score: number; company_id: string; other_id: string }> = await manager.query(
+      `SELECT t.id AS counterpart, s.score, s.company_id, s.other_id
+         FROM unnest($1::uuid[]) AS t(id)
+         CROSS JOIN LATERAL (SELECT m.score, m.company_id, coalesce(m.fund_id, m.technology_offer_id) AS other_id FROM matches m
+                              WHERE m.area = $2 AND m.${side.counterpartColumn} = t.id AND m.${side.ownColumn} <> $3
+                              ORDER BY m.score DESC LIMIT $4) s`,
+      [counterparts, side.area, ownId, config.maxPerOrganisation],
     );
-    const thresholds = new Map(rows.map((r) => [r.id, r.threshold]));
-    for (const pair of rest) {
-      const threshold = thresholds.get(side.counterpartOf(pair));
-      if (threshold === null || threshold === undefined || pair.score > threshold) selected.push(pair);
+    const rankings = new Map<string, Array<{ score: number; key: string; pair?: ScoredPair }>>();
+    const entriesOf = (counterpart: string) => {
+      let entries = rankings.get(counterpart);
+      if (!entries) rankings.set(counterpart, (entries = []));
+      return entries;
+    };
+    for (const row of stored) entriesOf(row.counterpart).push({ score: row.score, key: `${row.company_id}:${row.other_id}` });
+    for (const pair of ranked) {
+      const counterpart = side.counterpartOf(pair);
+      if (judged.has(counterpart)) entriesOf(counterpart).push({ score: pair.score, key: pairKey(pair), pair });
     }
+    const keep = new Set<ScoredPair>();
+    for (const entries of rankings.values()) {
+      entries.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+      for (const entry of entries.slice(0, config.maxPerOrganisation)) if (entry.pair) keep.add(entry.pair);
+    }
+    for (const pair of rest) if (keep.has(pair)) selected.push(pair);
     return selected;
   }
 

@@ -32,12 +32,17 @@ export class RescoreStatusService {
   ) {}
 
   async status(runId: string): Promise<RescoreStatus> {
-    const merge = await this.queue.getJob(rescoreJobIds.merge(runId));
+    let merge = await this.queue.getJob(rescoreJobIds.merge(runId));
     if (!merge) {
+      // Earliest stage first (outbox row, start job, then the flow again): a run moving on between two looks
+      // is still found.
       const [queued] = await this.dataSource.query(`SELECT 1 FROM outbox_events WHERE topic = 'scoring.rescore' AND aggregate_id = $1`, [runId]);
-      const start = queued ? null : await this.findStart(runId);
-      if (!queued && !start) throw AppError.notFound('rescore run', runId);
-      return { runId, state: 'requested', chunks: { done: 0, total: 0 }, result: null, failedReason: null };
+      const starting = queued ? true : await this.findStart(runId);
+      if (!starting) merge = await this.queue.getJob(rescoreJobIds.merge(runId));
+      if (!merge) {
+        if (!starting) throw AppError.notFound('rescore run', runId);
+        return { runId, state: 'requested', chunks: { done: 0, total: 0 }, result: null, failedReason: null };
+      }
     }
     const [state, dependencies] = await Promise.all([merge.getState(), merge.getDependenciesCount()]);
     // A failed chunk fails the run: say why, not only which chunk.

@@ -157,10 +157,11 @@ export class ScoringCorpus {
   }
 
   private async fullLoad(runId: string | null): Promise<void> {
+    // In id order: the vocabulary's term ids, and so every score, do not depend on the order rows come back in.
     const [companies, funds, offers] = await Promise.all([
-      this.dataSource.query(`SELECT ${COMPANY_COLUMNS} FROM companies`) as Promise<CompanyRow[]>,
-      this.dataSource.query(`SELECT ${FUND_COLUMNS} FROM funds`) as Promise<FundRow[]>,
-      this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM technology_offers`) as Promise<OfferRow[]>,
+      this.dataSource.query(`SELECT ${COMPANY_COLUMNS} FROM companies ORDER BY id`) as Promise<CompanyRow[]>,
+      this.dataSource.query(`SELECT ${FUND_COLUMNS} FROM funds ORDER BY id`) as Promise<FundRow[]>,
+      this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM technology_offers ORDER BY id`) as Promise<OfferRow[]>,
     ]);
     const inputs = { companies: companies.map(companyInput), funds: funds.map(fundInput), offers: offers.map(offerInput) };
     const space = new ScoringSpace().fit([

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import type { TtWeights, VcWeights } from '@hub/domain';
 
 const WEIGHT = { min: 0, max: 10 };
@@ -38,11 +38,13 @@ export class TtWeightsDto implements TtWeights {
 /** PUT /api/v1/scoring/config: the whole configuration (every weight required), saved as the next version. */
 export class UpdateScoringConfigDto {
   @ApiProperty({ type: VcWeightsDto })
+  @IsObject({ message: 'venture_capital must be an object of weights' })
   @ValidateNested()
   @Type(() => VcWeightsDto)
   venture_capital!: VcWeightsDto;
 
   @ApiProperty({ type: TtWeightsDto })
+  @IsObject({ message: 'tech_transfer must be an object of weights' })
   @ValidateNested()
   @Type(() => TtWeightsDto)
   tech_transfer!: TtWeightsDto;
