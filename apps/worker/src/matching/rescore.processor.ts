@@ -29,6 +29,8 @@ export interface RescoreChunkJobData {
 export interface MergeRescoreJobData {
   runId: string;
   chunks: number;
+  /** When the run was planned (database clock): matches not refreshed since are stale. */
+  startedAt: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export class RescoreProcessor extends JobProcessor {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JobName.StartFullRescore]: (job: Job<StartFullRescoreJobData>) => this.start(job.data.id),
     [JobName.RescoreChunk]: (job: Job<RescoreChunkJobData>) => this.chunk(job),
-    [JobName.MergeRescore]: (job: Job<MergeRescoreJobData>): Promise<MergeOutcome> => this.rescore.merge(job.data.runId),
+    [JobName.MergeRescore]: (job: Job<MergeRescoreJobData>): Promise<MergeOutcome> => this.rescore.merge(job.data.runId, job.data.startedAt),
   };
 
   constructor(
@@ -60,12 +62,12 @@ export class RescoreProcessor extends JobProcessor {
   }
 
   private async start(runId: string): Promise<{ chunks: number }> {
-    const ranges = await this.rescore.plan();
+    const { startedAt, ranges } = await this.rescore.plan();
     const queueName = JOB_QUEUE[JobName.RescoreChunk];
     await this.flows.add({
       name: JobName.MergeRescore,
       queueName: JOB_QUEUE[JobName.MergeRescore],
-      data: { runId, chunks: ranges.length } satisfies MergeRescoreJobData,
+      data: { runId, chunks: ranges.length, startedAt } satisfies MergeRescoreJobData,
       // Flows do not take the queue's default options: retries are given here.
       opts: { ...DEFAULT_JOB_OPTIONS, jobId: rescoreJobIds.merge(runId) },
       children: ranges.map((range, chunk) => ({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TopN, toContributions, TtScorer, VcScorer, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
-import { pairColumns, pairKey, type ScoredPair } from './match-pairs';
+import { pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
 import { EnvData } from '../config/env-data';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus } from './scoring-corpus';
@@ -16,6 +16,9 @@ export interface ChunkRange {
 export interface ChunkOutcome {
   companies: number;
   pairsScored: number;
+  /** Pairs among their company's best N, written to matches. */
+  kept: number;
+  /** Pairs only among their counterpart's best N in this chunk, left for the merge. */
   candidates: number;
 }
 
@@ -24,11 +27,7 @@ export interface MergeOutcome {
   tech_transfer: number;
 }
 
-interface Candidate extends ScoredPair {
-  companyRank: number;
-}
-
-const byScore = (a: { score: number; key: string }, b: { score: number; key: string }) => b.score - a.score || (a.key < b.key ? -1 : 1);
+type Candidate = ScoredPair;
 
 /**
  * A full rescore in chunks that can run on any worker, in any order, and be retried: each chunk writes its
@@ -46,15 +45,21 @@ export class FullRescoreService {
   ) {}
 
   /** Splits the companies into chunks by id (RESCORE_CHUNK_SIZE companies each; each scores against every fund and offer). */
-  async plan(chunkSize = this.env.rescoreChunkSize): Promise<ChunkRange[]> {
+  async plan(chunkSize = this.env.rescoreChunkSize): Promise<{ startedAt: string; ranges: ChunkRange[] }> {
+    const [{ now }] = await this.dataSource.query(`SELECT now() AS now`);
     const bounds: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM companies) t WHERE (n - 1) % $1 = 0 ORDER BY id`,
       [chunkSize],
     );
-    if (bounds.length === 0) return [{ from: null, to: null }];
-    return bounds.map((b, i) => ({ from: i === 0 ? null : b.id, to: bounds[i + 1]?.id ?? null }));
+    const ranges = bounds.length === 0 ? [{ from: null, to: null }] : bounds.map((b, i) => ({ from: i === 0 ? null : b.id, to: bounds[i + 1]?.id ?? null }));
+    return { startedAt: new Date(now).toISOString(), ranges };
   }
 
+  /**
+   * Scores the chunk's companies against every fund and offer. Each company's own best N pairs are final
+   * whatever the counterparts' rankings: they go straight into `matches`. The pairs that are only among a
+   * counterpart's best N within this chunk are candidates, for the merge to rank across chunks.
+   */
   async scoreChunk(runId: string, chunk: number, range: ChunkRange): Promise<ChunkOutcome> {
     const [corpus, config] = await Promise.all([this.corpus.load(runId), this.configs.current()]);
     const vc = new VcScorer(corpus.space, config);
@@ -63,38 +68,55 @@ export class FullRescoreService {
     const companies = corpus.companies.filter((c) => (range.from === null || c.id >= range.from) && (range.to === null || c.id < range.to));
     const fundTop = new Map<string, TopN<Candidate>>();
     const centreTop = new Map<string, TopN<Candidate>>();
-    const candidates = new Map<string, Candidate>();
+    const direct = new Map<string, Candidate>();
     let pairsScored = 0;
 
     for (const company of companies) {
-      const vcPairs: Array<{ score: number; key: string; fund: CompiledFund }> = [];
+      const ownVc = new TopN<Candidate>(n);
       for (const fund of corpus.funds) {
         const score = vc.score(company, fund);
-        if (score >= config.minScore) vcPairs.push({ score, key: `${company.id}:${fund.id}`, fund });
+        if (score < config.minScore) continue;
+        const theirs = top(fundTop, fund.id, n);
+        const forCompany = ownVc.admits(score);
+        const forFund = theirs.admits(score);
+        if (!forCompany && !forFund) continue;
+        // Keys and objects only for the pairs that can still make a list: most never do.
+        const candidate = this.candidate(company, { fund }, score);
+        const key = pairKey(candidate);
+        if (forCompany) ownVc.offer(score, key, candidate);
+        if (forFund) theirs.offer(score, key, candidate);
       }
-      const ttPairs: Array<{ score: number; key: string; offer: CompiledOffer }> = [];
+      const ownTt = new TopN<Candidate>(n);
       for (const offer of corpus.offers) {
         const score = tt.score(offer, company);
-        if (score >= config.minScore) ttPairs.push({ score, key: `${company.id}:${offer.id}`, offer });
+        if (score < config.minScore) continue;
+        const theirs = top(centreTop, offer.researchCentreId, n);
+        const forCompany = ownTt.admits(score);
+        const forCentre = theirs.admits(score);
+        if (!forCompany && !forCentre) continue;
+        const candidate = this.candidate(company, { offer }, score);
+        const key = pairKey(candidate);
+        if (forCompany) ownTt.offer(score, key, candidate);
+        if (forCentre) theirs.offer(score, key, candidate);
       }
       pairsScored += corpus.funds.length + corpus.offers.length;
-      vcPairs.sort(byScore).forEach((p, i) => {
-        const candidate = this.candidate(company, { fund: p.fund }, p.score, i + 1);
-        if (i < n) candidates.set(p.key, candidate);
-        top(fundTop, p.fund.id, n).offer(p.score, p.key, candidate);
-      });
-      ttPairs.sort(byScore).forEach((p, i) => {
-        const candidate = this.candidate(company, { offer: p.offer }, p.score, i + 1);
-        if (i < n) candidates.set(p.key, candidate);
-        top(centreTop, p.offer.researchCentreId, n).offer(p.score, p.key, candidate);
-      });
+      for (const candidate of [...ownVc.items(), ...ownTt.items()]) direct.set(pairKey(candidate), candidate);
     }
-    for (const tops of [fundTop, centreTop]) for (const best of tops.values()) for (const c of best.items()) candidates.set(pairKey(c), c);
+    const extras = new Map<string, Candidate>();
+    for (const tops of [fundTop, centreTop]) {
+      for (const best of tops.values()) {
+        for (const candidate of best.items()) {
+          const key = pairKey(candidate);
+          if (!direct.has(key)) extras.set(key, candidate);
+        }
+      }
+    }
 
-    // Explained (and given their stored score) only now: a fraction of the pairs scored.
+    // Explained (and given their stored score) only now: a small fraction of the pairs scored.
     const offers = new Map(corpus.offers.map((o) => [o.id, o]));
-    const rows = [...candidates.values()];
-    for (const c of rows) {
+    const kept = [...direct.values()];
+    const candidates = [...extras.values()];
+    for (const c of [...kept, ...candidates]) {
       const company = corpus.company(c.companyId) as CompiledCompany;
       const explanation =
         c.area === 'venture_capital'
@@ -107,67 +129,81 @@ export class FullRescoreService {
     }
 
     await this.dataSource.transaction(async (manager) => {
+      // Sorted: two workers writing neighbouring chunks take row locks in one order.
+      kept.sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
+      for (const area of ['venture_capital', 'tech_transfer'] as const) {
+        const rows = kept.filter((c) => c.area === area);
+        const constraint = area === 'venture_capital' ? 'uq_matches_venture_capital' : 'uq_matches_tech_transfer';
+        for (let start = 0; start < rows.length; start += 5000) {
+          await manager.query(
+            `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
+             ${PAIRS_FROM_PARAMS}
+             ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
+               score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
+            pairColumns(rows.slice(start, start + 5000), config.version),
+          );
+        }
+      }
       await manager.query(`DELETE FROM match_candidates WHERE run_id = $1 AND chunk = $2`, [runId, chunk]);
-      for (let start = 0; start < rows.length; start += 5000) {
-        const batch = rows.slice(start, start + 5000);
+      for (let start = 0; start < candidates.length; start += 5000) {
+        const batch = candidates.slice(start, start + 5000);
         await manager.query(
-          `INSERT INTO match_candidates (run_id, chunk, area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, company_rank)
-           SELECT $10, $11, u.area, u.company_id, u.fund_id, u.research_centre_id, u.technology_offer_id, u.score,
-                  ARRAY(SELECT jsonb_array_elements_text(u.contributions::jsonb)::real), u.company_rank
-             FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::real[], $7::text[], $8::int[], $9::int[])
-                  AS u(area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version, company_rank)`,
-          [...pairColumns(batch, config.version), batch.map((c) => c.companyRank), runId, chunk],
+          `INSERT INTO match_candidates (run_id, chunk, area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions)
+           SELECT $11, $12, p.area, p.company_id, p.fund_id, p.research_centre_id, p.technology_offer_id, p.score, p.contributions
+             FROM (${PAIRS_FROM_PARAMS}) AS p (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)`,
+          [...pairColumns(batch, config.version), runId, chunk],
         );
       }
     });
-    return { companies: companies.length, pairsScored, candidates: rows.length };
+    return { companies: companies.length, pairsScored, kept: kept.length, candidates: candidates.length };
   }
 
   /**
-   * Selects, from every chunk's candidates, the pairs among the best N of their company or of their fund /
-   * research centre (ties by company id, then counterpart), and makes them the matches, in one transaction.
-   * Existing rows are updated in place, so a match keeps its id across rescores.
+   * Completes the run: among the pairs written since it started (every company's best N, and pairs rescored
+   * meanwhile) and the chunks' candidates, each fund's and research centre's best N are kept too (ties by company
+   * id, then offer); everything not refreshed since the run started is deleted. One transaction. Rows keep their
+   * ids across rescores.
    */
-  async merge(runId: string): Promise<MergeOutcome> {
+  async merge(runId: string, startedAt: string): Promise<MergeOutcome> {
     const config = await this.configs.current();
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `CREATE TEMP TABLE rescored ON COMMIT DROP AS
-         SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions
-           FROM (SELECT c.*, row_number() OVER (
-                   PARTITION BY c.area, coalesce(c.fund_id, c.research_centre_id)
-                   ORDER BY c.score DESC, c.company_id, c.technology_offer_id) AS counterpart_rank
-                   FROM match_candidates c WHERE c.run_id = $1) ranked
-          WHERE company_rank <= $2 OR counterpart_rank <= $2`,
-        [runId, config.maxPerOrganisation],
-      );
-      await manager.query(
-        `DELETE FROM matches m WHERE NOT EXISTS (
-           SELECT 1 FROM rescored r WHERE r.area = m.area AND r.company_id = m.company_id
-              AND r.fund_id IS NOT DISTINCT FROM m.fund_id AND r.technology_offer_id IS NOT DISTINCT FROM m.technology_offer_id)`,
-      );
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // The ranking sorts every fresh pair once; in memory rather than on disk.
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
       for (const [area, constraint] of [
         ['venture_capital', 'uq_matches_venture_capital'],
         ['tech_transfer', 'uq_matches_tech_transfer'],
       ]) {
         await manager.query(
           `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
-           SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, $2
-             FROM rescored WHERE area = $1 ORDER BY company_id, coalesce(fund_id, technology_offer_id)
+           SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, $3
+             FROM (SELECT p.*, row_number() OVER (
+                     PARTITION BY coalesce(p.fund_id, p.research_centre_id)
+                     ORDER BY p.score DESC, p.company_id, p.technology_offer_id) AS counterpart_rank
+                     FROM (SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, false AS candidate
+                             FROM matches WHERE area = $5 AND computed_at >= $2
+                           UNION ALL
+                           SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, true
+                             FROM match_candidates WHERE run_id = $1 AND area = $5) p) ranked
+            WHERE candidate AND counterpart_rank <= $4
+            ORDER BY company_id, coalesce(fund_id, technology_offer_id)
            ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
              score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
-          [area, config.version],
+          [runId, startedAt, config.version, config.maxPerOrganisation, area],
         );
       }
-      const counts: Array<{ area: keyof MergeOutcome; n: number }> = await manager.query(`SELECT area, count(*)::int AS n FROM rescored GROUP BY area`);
+      await manager.query(`DELETE FROM matches WHERE computed_at < $1`, [startedAt]);
       await manager.query(`DELETE FROM match_candidates WHERE run_id = $1`, [runId]);
-      const outcome: MergeOutcome = { venture_capital: 0, tech_transfer: 0 };
-      for (const { area, n } of counts) outcome[area] = n;
-      return outcome;
+      const counts: Array<{ area: keyof MergeOutcome; n: number }> = await manager.query(`SELECT area, count(*)::int AS n FROM matches GROUP BY area`);
+      const result: MergeOutcome = { venture_capital: 0, tech_transfer: 0 };
+      for (const { area, n } of counts) result[area] = n;
+      return result;
     });
+    // Fresh statistics after replacing most rows: per-organisation rescoring reads matches by index at once.
+    await this.dataSource.query(`ANALYZE matches`);
+    return outcome;
   }
 
-  private candidate(company: CompiledCompany, other: { fund?: CompiledFund; offer?: CompiledOffer }, score: number, companyRank: number): Candidate {
+  private candidate(company: CompiledCompany, other: { fund?: CompiledFund; offer?: CompiledOffer }, score: number): Candidate {
     return {
       area: other.fund ? 'venture_capital' : 'tech_transfer',
       companyId: company.id,
@@ -176,7 +212,6 @@ export class FullRescoreService {
       technologyOfferId: other.offer?.id ?? null,
       score,
       contributions: [],
-      companyRank,
     };
   }
 }

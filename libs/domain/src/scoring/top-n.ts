@@ -12,6 +12,14 @@ export class TopN<T> {
     return this.heap.length;
   }
 
+  /**
+   * Whether an item of this score could enter (when full, it must beat the worst kept one, or tie it). Lets a
+   * caller skip building the key and item of the many pairs that never make it.
+   */
+  admits(score: number): boolean {
+    return this.capacity > 0 && (this.heap.length < this.capacity || score >= this.heap[0].score);
+  }
+
   offer(score: number, key: string, item: T): void {
     if (this.capacity <= 0) return;
     const entry = { score, key, item };

@@ -48,7 +48,8 @@ export class Matches1763942400000 implements MigrationInterface {
         CONSTRAINT pk_matches PRIMARY KEY (id),
         CONSTRAINT fk_matches_company FOREIGN KEY (company_id) REFERENCES companies (id) ON DELETE CASCADE,
         CONSTRAINT fk_matches_fund FOREIGN KEY (fund_id) REFERENCES funds (id) ON DELETE CASCADE,
-        CONSTRAINT fk_matches_research_centre FOREIGN KEY (research_centre_id) REFERENCES research_centres (id) ON DELETE CASCADE,
+        -- No key to research_centres: a centre's deletion reaches its matches through its offers' cascade, and
+        -- a full rescore writes hundreds of thousands of rows, each key a lookup.
         CONSTRAINT fk_matches_technology_offer FOREIGN KEY (technology_offer_id) REFERENCES technology_offers (id) ON DELETE CASCADE,
         CONSTRAINT ck_matches_area CHECK (
           (area = 'venture_capital' AND fund_id IS NOT NULL AND research_centre_id IS NULL AND technology_offer_id IS NULL) OR
@@ -74,8 +75,7 @@ export class Matches1763942400000 implements MigrationInterface {
         research_centre_id uuid,
         technology_offer_id uuid,
         score real NOT NULL,
-        contributions real[] NOT NULL,
-        company_rank integer NOT NULL
+        contributions real[] NOT NULL
       )`);
     await q.query(`CREATE INDEX ix_match_candidates_run ON match_candidates (run_id, chunk)`);
   }
