@@ -19,6 +19,8 @@ export interface CompiledCompany {
   inEu: boolean;
   /** Bit i set when the company looks for LOOKING_FOR[i]. */
   lookingFor: number;
+  /** How many TRL levels below its own the company can take in (larger companies absorb earlier technology). */
+  absorptionGap: number;
   codes: CompiledCodes;
   /** Pitch and description. */
   text: SparseVector;
@@ -54,6 +56,9 @@ export interface CompiledOffer {
   codes: CompiledCodes;
   text: SparseVector;
 }
+
+/** How many TRL levels below its own a company of each kind can take in. */
+export const ABSORPTION_GAP: Record<CompanyKind, number> = { startup: 2, sme: 3, corporate: 5 };
 
 /** The technology maturity a fund typically expects of a company at each stage. */
 const EXPECTED_TRL_AT_STAGE = [3, 4, 6, 7, 8, 9];
@@ -98,6 +103,7 @@ export class ScoringSpace {
       country: input.country,
       inEu: EU_MEMBER_CODES.has(input.country),
       lookingFor: lookingForMask(input.lookingFor),
+      absorptionGap: ABSORPTION_GAP[input.kind],
       codes: this.taxonomy.compile(input),
       text: this.vectorizer.vector(input.text),
       needs: this.vectorizer.vector(`${input.technologyNeeds ?? ''}\n${input.text}`),

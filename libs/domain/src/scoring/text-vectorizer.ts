@@ -126,9 +126,26 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export class DenseDot {
   private dense = new Float32Array(1024);
   private current: SparseVector | null = null;
+  /** The previous call's operands: on a miss, the one that repeats is the loop's fixed side. */
+  private lastA: SparseVector | null = null;
+  private lastB: SparseVector | null = null;
 
-  dot(fixed: SparseVector, other: SparseVector): number {
-    if (fixed !== this.current) this.load(fixed);
+  /** The dot product (symmetric); whichever operand stays fixed across calls is the one kept scattered. */
+  dot(a: SparseVector, b: SparseVector): number {
+    if (a === this.current) return this.sum(b);
+    if (b === this.current) return this.sum(a);
+    const repeated = b === this.lastA || b === this.lastB;
+    this.lastA = a;
+    this.lastB = b;
+    if (repeated) {
+      this.load(b);
+      return this.sum(a);
+    }
+    this.load(a);
+    return this.sum(b);
+  }
+
+  private sum(other: SparseVector): number {
     const dense = this.dense;
     const ids = other.ids;
     const weights = other.weights;

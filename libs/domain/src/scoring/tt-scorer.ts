@@ -1,4 +1,4 @@
-import { LOOKING_FOR, type CompanyKind } from '../profile/profile.enums';
+import { LOOKING_FOR } from '../profile/profile.enums';
 import { combineSides, explainSides, type FactorDefinition } from './combine-sides';
 import type { ScoringConfig } from './scoring-config';
 import type { CompiledCompany, CompiledOffer, ScoringSpace } from './scoring-space';
@@ -18,9 +18,6 @@ export const TT_FACTORS: readonly FactorDefinition[] = [
 const NOT_LOOKING: Exclusion = { rule: 'not_looking_for_technology', label: 'The company is not looking for technologies or R&D partners' };
 
 const TECHNOLOGY = (1 << LOOKING_FOR.indexOf('licensing_in')) | (1 << LOOKING_FOR.indexOf('rd_partnership'));
-
-/** How many TRL levels below its own a company can take in: larger companies absorb earlier technology. */
-const ABSORPTION_GAP: Record<CompanyKind, number> = { startup: 2, sme: 3, corporate: 5 };
 
 const UNKNOWN = 0.5;
 const TEXT_SATURATION = 0.3;
@@ -71,7 +68,7 @@ export class TtScorer {
       out[1] = UNKNOWN;
     } else {
       const gap = c.trl - o.trl;
-      const tolerated = ABSORPTION_GAP[c.kind];
+      const tolerated = c.absorptionGap;
       out[1] = gap <= tolerated ? 1 : Math.max(0, 1 - (gap - tolerated) / 4);
     }
     out[2] = o.answers === 0 || c.lookingFor === 0 ? UNKNOWN : o.answers & c.lookingFor ? 1 : 0.1;
