@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Pool } from 'pg';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -22,6 +23,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '@hub/domain';
+import { EnvData } from '../config/env-data';
 import { likeContains } from '../profiles/profile-store';
 import { SearchDocumentBuilder } from './search-document.builder';
 import { SearchIndex } from './search-index.port';
@@ -59,8 +61,8 @@ interface HitRow {
 class Conditions {
   readonly clauses: string[] = [];
   readonly params: unknown[] = [];
-  /** A text search is part of the query: the GIN index must be used (see `read`). */
-  hasText = false;
+  /** Only a scan can answer (a search for symbols in names, which no index holds): use the ordinary planner. */
+  scan = false;
 
   param(value: unknown): string {
     this.params.push(value);
@@ -76,7 +78,7 @@ class Conditions {
     const copy = new Conditions();
     copy.clauses.push(...this.clauses);
     copy.params.push(...this.params);
-    copy.hasText = this.hasText;
+    copy.scan = this.scan;
     return copy;
   }
 
@@ -142,11 +144,37 @@ function contentHash(doc: SearchDocument): string {
  * vocabulary, facet counts in SQL.
  */
 @Injectable()
-export class PostgresSearchIndex extends SearchIndex {
+export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy {
   readonly engine = 'postgresql' as const;
+  private readerPool: Pool | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: EnvData,
+  ) {
     super();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.readerPool?.end();
+    this.readerPool = null;
+  }
+
+  /**
+   * Connections for search queries only, with sequential scans off: every search has an index to start from
+   * (GIN for words, concepts and facets, the name index for browsing, the sample-slot index for estimates), and
+   * the planner, misjudging what reading tsvectors costs, otherwise picks scans 5-7 times slower (measured).
+   * A session setting rather than SET LOCAL spares each query a transaction's round trips.
+   */
+  private get readers(): Pool {
+    this.readerPool ??= new Pool({
+      connectionString: this.env.databaseUrl,
+      max: 8,
+      application_name: 'hub-match-search',
+      options: '-c enable_seqscan=off -c jit=off',
+      connectionTimeoutMillis: 5000,
+    });
+    return this.readerPool;
   }
 
   /** The table, configuration and indexes come from migrations: nothing to prepare. */
@@ -195,7 +223,6 @@ export class PostgresSearchIndex extends SearchIndex {
       if (text) {
         parts.push(`d.tsv @@ to_tsquery('hub_search', ${conditions.param(text)})`);
         words.push(text);
-        conditions.hasText = true;
       }
       if (conceptIds.length > 0) {
         parts.push(`d.concept_ids && ${conditions.param(conceptIds)}::int[]`);
@@ -206,6 +233,7 @@ export class PostgresSearchIndex extends SearchIndex {
     if (groups.length === 0 && query.q && query.q.trim().length > 0) {
       // Nothing searchable as words (only symbols or emoji): look for the text itself in names.
       conditions.add((p) => `d.name ILIKE ${p} ESCAPE '\\'`, likeContains(query.q.trim()));
+      conditions.scan = true;
     }
     // Several values of one filter widen (any of them), several filters narrow.
     const filters: Array<[string, readonly string[] | undefined]> = [
@@ -225,28 +253,23 @@ export class PostgresSearchIndex extends SearchIndex {
     const headline = groups.length > 0 ? toTsQuery(groups, corrections) : null;
     const [hits, counted] = await Promise.all([this.hits(query, conditions, words, [...concepts], headline), this.countUpTo(conditions, EXACT_COUNT_LIMIT + 1)]);
     const exact = counted <= EXACT_COUNT_LIMIT;
-    const facets = await this.facets(conditions, exact);
+    // Nothing matched: no facet to count (and no second scan for a query the indexes could not narrow).
+    const facets = counted === 0 ? { counts: emptyFacets(), total: 0 } : await this.facets(conditions, exact);
     const total = exact ? counted : Math.max(EXACT_COUNT_LIMIT + 1, facets.total);
     return { hits, facets: facets.counts, facetsExact: exact, totalExact: exact, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /**
-   * Runs one query of a search. With a text condition the planner tends to prefer a sequential scan that reads
-   * every document's tsvector (5-7 times slower, measured); the GIN index answers exactly without them, so it is
-   * forced.
-   */
-  private async read<T>(conditions: Conditions, sql: string, params: unknown[]): Promise<T[]> {
-    if (!conditions.hasText) return this.dataSource.query(sql, params);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL enable_seqscan = off`);
-      return manager.query(sql, params);
-    });
+  private async read<T>(conditions: Conditions | null, sql: string, params: unknown[]): Promise<T[]> {
+    if (conditions?.scan) return this.dataSource.query(sql, params);
+    const result = await this.readers.query(sql, params);
+    return result.rows as T[];
   }
 
   /** Matches counted up to `limit`: a query matching 20,000 documents stops at the limit. */
   private async countUpTo(conditions: Conditions, limit: number): Promise<number> {
     const c = conditions.extend();
-    const [row] = await this.read<{ n: number }>(c, `SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d ${c.where} LIMIT ${c.param(limit)}) m`, c.params);
+    const sql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d ${c.where} LIMIT ${c.param(limit)}) m`;
+    const [row] = await this.read<{ n: number }>(c, sql, c.params);
     return row.n;
   }
 
@@ -269,11 +292,8 @@ export class PostgresSearchIndex extends SearchIndex {
           continue;
         }
       }
-      const rows = await this.read<{ id: string }>(
-        tier,
-        `SELECT d.id FROM search_documents d ${tier.where} ORDER BY d.name_sort, d.id LIMIT ${tier.param(wanted)} OFFSET ${tier.param(skip)}`,
-        tier.params,
-      );
+      const sql = `SELECT d.id FROM search_documents d ${tier.where} ORDER BY d.name_sort, d.id LIMIT ${tier.param(wanted)} OFFSET ${tier.param(skip)}`;
+      const rows = await this.read<{ id: string }>(tier, sql, tier.params);
       ids.push(...rows.map((r) => r.id));
       skip = 0;
     }
@@ -281,7 +301,8 @@ export class PostgresSearchIndex extends SearchIndex {
     const params: unknown[] = [ids];
     const tsq = headline ? `to_tsquery('hub_search', $2)` : null;
     if (headline) params.push(headline);
-    const rows: HitRow[] = await this.dataSource.query(
+    const rows = await this.read<HitRow>(
+      null,
       `SELECT s.id, s.type, s.organisation_id, s.name, s.body,
               ${tsq ? `ts_headline('hub_search', s.name, ${tsq}, '${NAME_HEADLINE_OPTIONS}')` : 'NULL'} AS name_marked,
               ${tsq ? `ts_headline('hub_search', s.body, ${tsq}, '${HEADLINE_OPTIONS}')` : 'NULL'} AS body_marked
@@ -336,11 +357,8 @@ export class PostgresSearchIndex extends SearchIndex {
     const counts = emptyFacets();
     const c = conditions.extend();
     if (!exact) c.add((p) => `d.sample_slot < ${p}`, SAMPLE_SLICE);
-    const rows = await this.read<{ id: number; n: number }>(
-      c,
-      `SELECT k AS id, count(*)::int AS n FROM search_documents d CROSS JOIN LATERAL unnest(d.facet_ids) k ${c.where} GROUP BY k`,
-      c.params,
-    );
+    const sql = `SELECT k AS id, count(*)::int AS n FROM search_documents d CROSS JOIN LATERAL unnest(d.facet_ids) k ${c.where} GROUP BY k`;
+    const rows = await this.read<{ id: number; n: number }>(c, sql, c.params);
     const scale = exact ? 1 : SAMPLE_SLOTS / SAMPLE_SLICE;
     let total = 0;
     for (const row of rows) {
@@ -360,7 +378,8 @@ export class PostgresSearchIndex extends SearchIndex {
     const candidates = [...new Set(groups.map((g) => g.typoCandidate).filter((t): t is string => t !== null))];
     const corrections = new Map<string, string[]>();
     if (candidates.length === 0) return corrections;
-    const rows: Array<{ tok: string; term: string; sim: number }> = await this.dataSource.query(
+    const rows = await this.read<{ tok: string; term: string; sim: number }>(
+      null,
       `SELECT c.tok, t.term, similarity(t.term, c.tok) AS sim
          FROM unnest($1::text[]) AS c(tok)
          CROSS JOIN LATERAL (SELECT term FROM search_terms ORDER BY term <-> c.tok LIMIT ${MAX_CORRECTIONS + 1}) t`,
