@@ -440,7 +440,7 @@ describe('matches (api + outbox + worker scoring)', () => {
     expect(before.reasons.map((r) => r.factor)).toContain('text');
 
     const current = await ctx.http.get('/api/v1/scoring/config').set(...bearer(staff)).expect(200);
-    expect(current.body).toMatchObject({ version: 1, minScore: 40, maxPerOrganisation: 50, stageTolerance: 1, ticketToleranceFactor: 10 });
+    expect(current.body).toMatchObject({ version: 1, minScore: 40, maxPerOrganisation: 25, stageTolerance: 1, ticketToleranceFactor: 10 });
     const { version, ...weights } = current.body;
     const next = { ...weights, venture_capital: { ...weights.venture_capital, text: 0 } };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TopN, toContributions, TtScorer, VcScorer, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
-import { pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
+import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
 import { EnvData } from '../config/env-data';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus } from './scoring-corpus';
@@ -133,12 +133,11 @@ export class FullRescoreService {
       kept.sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
       for (const area of ['venture_capital', 'tech_transfer'] as const) {
         const rows = kept.filter((c) => c.area === area);
-        const constraint = area === 'venture_capital' ? 'uq_matches_venture_capital' : 'uq_matches_tech_transfer';
         for (let start = 0; start < rows.length; start += 5000) {
           await manager.query(
             `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
              ${PAIRS_FROM_PARAMS}
-             ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
+             ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET
                score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
             pairColumns(rows.slice(start, start + 5000), config.version),
           );
@@ -169,10 +168,7 @@ export class FullRescoreService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // The ranking sorts every fresh pair once; in memory rather than on disk.
       await manager.query(`SET LOCAL work_mem = '64MB'`);
-      for (const [area, constraint] of [
-        ['venture_capital', 'uq_matches_venture_capital'],
-        ['tech_transfer', 'uq_matches_tech_transfer'],
-      ]) {
+      for (const area of ['venture_capital', 'tech_transfer'] as const) {
         await manager.query(
           `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
            SELECT area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, $3
@@ -186,7 +182,7 @@ export class FullRescoreService {
                              FROM match_candidates WHERE run_id = $1 AND area = $5) p) ranked
             WHERE candidate AND counterpart_rank <= $4
             ORDER BY company_id, coalesce(fund_id, technology_offer_id)
-           ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
+           ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET
              score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
           [runId, startedAt, config.version, config.maxPerOrganisation, area],
         );

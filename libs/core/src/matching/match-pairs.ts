@@ -11,6 +11,12 @@ export interface ScoredPair {
   contributions: number[];
 }
 
+/** The ON CONFLICT target of each area's partial unique index (a pair once per area). */
+export const PAIR_CONFLICT: Record<MatchArea, string> = {
+  venture_capital: `(company_id, fund_id) WHERE area = 'venture_capital'`,
+  tech_transfer: `(company_id, technology_offer_id) WHERE area = 'tech_transfer'`,
+};
+
 /** The pair's identity within its area, for ordering and look-ups. */
 export function pairKey(pair: Pick<ScoredPair, 'companyId' | 'fundId' | 'technologyOfferId'>): string {
   return `${pair.companyId}:${pair.fundId ?? pair.technologyOfferId}`;

@@ -12,7 +12,7 @@ import {
   type OrganisationType,
   type ScoringConfig,
 } from '@hub/domain';
-import { pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
+import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus, type CorpusView } from './scoring-corpus';
 
@@ -186,11 +186,10 @@ export class MatchingService {
     if (pairs.length === 0) return;
     // Sorted, so concurrent rescoring of two organisations locks shared rows in the same order.
     const sorted = [...pairs].sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
-    const constraint = side.area === 'venture_capital' ? 'uq_matches_venture_capital' : 'uq_matches_tech_transfer';
     await manager.query(
       `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
        ${PAIRS_FROM_PARAMS}
-       ON CONFLICT ON CONSTRAINT ${constraint} DO UPDATE SET
+       ON CONFLICT ${PAIR_CONFLICT[side.area]} DO UPDATE SET
          score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
       pairColumns(sorted, configVersion),
     );

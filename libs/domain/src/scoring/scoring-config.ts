@@ -47,7 +47,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   venture_capital: { thesisAreas: 3, stage: 2, ticket: 2, maturity: 1, text: 2, wantsInvestment: 2, fundCoversCompany: 2, ticketForCompany: 1 },
   tech_transfer: { companyAreas: 2, absorption: 1.5, collaboration: 2, offerAreas: 3, needsText: 2.5, wantsTechnology: 1.5 },
   minScore: 40,
-  maxPerOrganisation: 50,
+  maxPerOrganisation: 25,
   stageTolerance: 1,
   ticketToleranceFactor: 10,
 };

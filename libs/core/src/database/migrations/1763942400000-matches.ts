@@ -4,7 +4,7 @@ const INITIAL_CONFIG = {
   venture_capital: { thesisAreas: 3, stage: 2, ticket: 2, maturity: 1, text: 2, wantsInvestment: 2, fundCoversCompany: 2, ticketForCompany: 1 },
   tech_transfer: { companyAreas: 2, absorption: 1.5, collaboration: 2, offerAreas: 3, needsText: 2.5, wantsTechnology: 1.5 },
   minScore: 40,
-  maxPerOrganisation: 50,
+  maxPerOrganisation: 25,
   stageTolerance: 1,
   ticketToleranceFactor: 10,
 };
@@ -55,10 +55,12 @@ export class Matches1763942400000 implements MigrationInterface {
           (area = 'venture_capital' AND fund_id IS NOT NULL AND research_centre_id IS NULL AND technology_offer_id IS NULL) OR
           (area = 'tech_transfer' AND fund_id IS NULL AND research_centre_id IS NOT NULL AND technology_offer_id IS NOT NULL)
         ),
-        CONSTRAINT ck_matches_score CHECK (score >= 0 AND score <= 100),
-        CONSTRAINT uq_matches_venture_capital UNIQUE (company_id, fund_id),
-        CONSTRAINT uq_matches_tech_transfer UNIQUE (company_id, technology_offer_id)
+        CONSTRAINT ck_matches_score CHECK (score >= 0 AND score <= 100)
       )`);
+    // One pair per area. Partial: a row enters only its own area's index (a full rescore writes hundreds of
+    // thousands of rows, each index entry a cost).
+    await q.query(`CREATE UNIQUE INDEX uq_matches_venture_capital ON matches (company_id, fund_id) WHERE area = 'venture_capital'`);
+    await q.query(`CREATE UNIQUE INDEX uq_matches_tech_transfer ON matches (company_id, technology_offer_id) WHERE area = 'tech_transfer'`);
     await q.query(`CREATE INDEX ix_matches_company ON matches (company_id, area, score DESC)`);
     await q.query(`CREATE INDEX ix_matches_fund ON matches (fund_id, score DESC) WHERE fund_id IS NOT NULL`);
     await q.query(`CREATE INDEX ix_matches_research_centre ON matches (research_centre_id, score DESC) WHERE research_centre_id IS NOT NULL`);
