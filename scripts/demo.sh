@@ -52,6 +52,9 @@ for (const l of s.logins) console.log(`  ${l.role.padEnd(16)} ${l.email.padEnd(3
 console.log(`
 Try:  curl -s localhost:${port}/api/v1/auth/login -H "content-type: application/json" \\
         -d \x27{"email":"${s.logins[2].email}","password":"${s.logins[2].password}"}\x27
+then: curl -s "localhost:${port}/api/v1/matches?area=venture_capital" -H "authorization: Bearer <accessToken>"
+      curl -s "localhost:${port}/api/v1/search?q=oncologia" -H "authorization: Bearer <accessToken>"
+Queue dashboard (staff token, or POST /api/v1/auth/admin-session first): http://localhost:${port}/admin/queues
 Ctrl-C stops api and worker.`);
 '
 wait $api
