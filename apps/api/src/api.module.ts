@@ -7,6 +7,7 @@ import { LoginThrottleGuard } from './auth/login-throttle.guard';
 import { ImportsController } from './imports/imports.controller';
 import { MatchesController } from './matching/matches.controller';
 import { ScoringController } from './matching/scoring.controller';
+import { MeetingRequestsController } from './meetings/meeting-requests.controller';
 import { CompaniesController } from './profiles/companies.controller';
 import { FundsController } from './profiles/funds.controller';
 import { ResearchCentresController } from './profiles/research-centres.controller';
@@ -28,6 +29,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     SearchController,
     MatchesController,
     ScoringController,
+    MeetingRequestsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

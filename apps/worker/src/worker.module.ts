@@ -4,6 +4,7 @@ import { CoreModule, HealthModule, QueueModule } from '@hub/core';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
 import { RescoreProcessor } from './matching/rescore.processor';
 import { ScoringProcessor } from './matching/scoring.processor';
+import { MeetingsProcessor } from './meetings/meetings.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { SearchIndexingProcessor } from './search/search-indexing.processor';
 
@@ -13,6 +14,6 @@ import { SearchIndexingProcessor } from './search/search-indexing.processor';
  */
 @Module({
   imports: [CoreModule, HealthModule, QueueModule, DiscoveryModule],
-  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, JobHandlersCheck],
+  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, MeetingsProcessor, JobHandlersCheck],
 })
 export class WorkerModule {}

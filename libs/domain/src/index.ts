@@ -22,3 +22,4 @@ export * from './scoring/tt-scorer';
 export * from './scoring/vc-scorer';
 export * from './scoring/match-reasons';
 export * from './scoring/top-n';
+export * from './meetings/meeting-request.rules';

@@ -17,9 +17,10 @@ const NOTIFY_CHANNEL = 'hub_outbox';
 interface OutboxRow {
   id: string;
   topic: string;
-  aggregate_type: SearchDocType | 'scoring_run';
+  aggregate_type: SearchDocType | 'scoring_run' | 'meeting_request';
   aggregate_id: string;
   organisation_id: string | null;
+  payload: Record<string, unknown>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -102,11 +103,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, aggregate_type, aggregate_id, organisation_id FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, topic, aggregate_type, aggregate_id, organisation_id, payload FROM outbox_events ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [OUTBOX_BATCH],
       );
       if (rows.length === 0) return 0;
-      const byQueue = new Map<QueueName, Map<string, { name: JobName; data: object }>>();
+      const byQueue = new Map<QueueName, Map<string, { name: JobName; data: object; delay: number }>>();
       for (const row of rows) {
         for (const route of OUTBOX_ROUTES[row.topic] ?? []) {
           const entityId = route.key === 'aggregate' ? row.aggregate_id : row.organisation_id;
@@ -114,14 +115,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           const data = route.key === 'aggregate' ? { type: row.aggregate_type, id: row.aggregate_id } : { organisationId: entityId };
           const queueName = JOB_QUEUE[route.name];
           const jobs = byQueue.get(queueName) ?? new Map();
+          const until = route.delayUntil ? Date.parse(String(row.payload[route.delayUntil])) : NaN;
+          const delay = Number.isNaN(until) ? 0 : Math.max(0, until - Date.now());
           // Ten edits of one profile in the batch make one job.
-          jobs.set(entityJobKey(entityId, route.name), { name: route.name, data });
+          jobs.set(entityJobKey(entityId, route.name), { name: route.name, data, delay });
           byQueue.set(queueName, jobs);
         }
       }
       for (const [queueName, jobs] of byQueue) {
         const queue = this.queue(queueName);
-        const bulk = [...jobs].map(([key, job]) => ({ name: job.name, data: job.data, opts: { deduplication: { id: key, keepLastIfActive: true } } }));
+        const bulk = [...jobs].map(([key, job]) => ({
+          name: job.name,
+          data: job.data,
+          opts: { deduplication: { id: key, keepLastIfActive: true }, ...(job.delay > 0 ? { delay: job.delay } : {}) },
+        }));
         await withTimeout(queue.addBulk(bulk), ENQUEUE_TIMEOUT_MS, 'Redis');
       }
       await manager.query(`DELETE FROM outbox_events WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);

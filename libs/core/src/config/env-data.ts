@@ -9,6 +9,8 @@ export abstract class EnvData {
   abstract readonly outboxPollMs: number;
   /** Companies per chunk job of a full rescore. */
   abstract readonly rescoreChunkSize: number;
+  /** Open outgoing requests per organisation, and days before a pending request expires. */
+  abstract readonly meetingRequests: { quota: number; ttlDays: number };
   abstract readonly jwt: { secret: string; ttlSeconds: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;

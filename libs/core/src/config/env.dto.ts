@@ -48,6 +48,22 @@ export class EnvDto {
   @Max(100000, { message: 'RESCORE_CHUNK_SIZE must be at most 100000' })
   RESCORE_CHUNK_SIZE?: number;
 
+  /** Open (pending) outgoing meeting requests an organisation may have at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MEETING_REQUEST_QUOTA must be an integer' })
+  @Min(1, { message: 'MEETING_REQUEST_QUOTA must be at least 1' })
+  @Max(1000, { message: 'MEETING_REQUEST_QUOTA must be at most 1000' })
+  MEETING_REQUEST_QUOTA?: number;
+
+  /** Days a meeting request stays pending before it expires. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MEETING_REQUEST_TTL_DAYS must be an integer' })
+  @Min(1, { message: 'MEETING_REQUEST_TTL_DAYS must be at least 1' })
+  @Max(365, { message: 'MEETING_REQUEST_TTL_DAYS must be at most 365' })
+  MEETING_REQUEST_TTL_DAYS?: number;
+
   /** How often the worker's outbox relay polls when no notification arrived, in milliseconds. */
   @IsOptional()
   @Transform(toInt)

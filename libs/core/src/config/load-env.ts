@@ -31,6 +31,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvData {
     meili: dto.MEILI_URL ? { url: dto.MEILI_URL, masterKey: dto.MEILI_MASTER_KEY ?? '', index: dto.MEILI_INDEX ?? 'hub_documents' } : null,
     outboxPollMs: dto.OUTBOX_POLL_MS ?? 1000,
     rescoreChunkSize: dto.RESCORE_CHUNK_SIZE ?? 1000,
+    meetingRequests: { quota: dto.MEETING_REQUEST_QUOTA ?? 10, ttlDays: dto.MEETING_REQUEST_TTL_DAYS ?? 14 },
     jwt: { secret: dto.JWT_SECRET, ttlSeconds: dto.JWT_TTL_SECONDS ?? 3600 },
     apiPort: dto.PORT ?? 3000,
     workerPort: dto.WORKER_PORT ?? 3001,

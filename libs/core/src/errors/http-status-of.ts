@@ -16,6 +16,9 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.AlreadyHasOrganisation]: HttpStatus.CONFLICT,
   [ErrorCode.DuplicateExternalId]: HttpStatus.CONFLICT,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.QuotaExceeded]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.DuplicateRequest]: HttpStatus.CONFLICT,
+  [ErrorCode.RequestClosed]: HttpStatus.CONFLICT,
   [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };

@@ -7,6 +7,8 @@ export enum QueueName {
   Scoring = 'scoring',
   /** Full rescores: CPU-bound chunk jobs, one at a time per worker process (add processes to go faster). */
   Rescore = 'rescore',
+  /** Meeting-request housekeeping: expiry at the request's deadline. */
+  Meetings = 'meetings',
 }
 
 /** Flows (a parent job waiting for children): a full rescore's merge waits for its chunks. */
@@ -22,6 +24,8 @@ export enum JobName {
   StartFullRescore = 'start-full-rescore',
   RescoreChunk = 'rescore-chunk',
   MergeRescore = 'merge-rescore',
+  /** Marks a meeting request expired at its deadline if nobody answered (a delayed job). */
+  ExpireMeetingRequest = 'expire-meeting-request',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -30,12 +34,15 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.StartFullRescore]: QueueName.Rescore,
   [JobName.RescoreChunk]: QueueName.Rescore,
   [JobName.MergeRescore]: QueueName.Rescore,
+  [JobName.ExpireMeetingRequest]: QueueName.Meetings,
 };
 
 /** A job an outbox row sets in motion, keyed by the row's aggregate or by its organisation. */
 export interface OutboxRoute {
   name: JobName;
   key: 'aggregate' | 'organisation';
+  /** A payload field holding an ISO time: the job is delayed until then. */
+  delayUntil?: string;
 }
 
 /** What each outbox topic sets in motion. */
@@ -46,6 +53,7 @@ export const OUTBOX_ROUTES: Record<string, readonly OutboxRoute[]> = {
     { name: JobName.ScoreOrganisation, key: 'organisation' },
   ],
   'scoring.rescore': [{ name: JobName.StartFullRescore, key: 'aggregate' }],
+  'meeting_request.created': [{ name: JobName.ExpireMeetingRequest, key: 'aggregate', delayUntil: 'expiresAt' }],
 };
 
 /** A job is tried this many times before it is kept as failed for staff to see. */

@@ -16,6 +16,12 @@ export enum ErrorCode {
   AlreadyHasOrganisation = 'ALREADY_HAS_ORGANISATION',
   DuplicateExternalId = 'DUPLICATE_EXTERNAL_ID',
   RateLimited = 'RATE_LIMITED',
+  /** A per-organisation cap, such as open outgoing meeting requests, is reached. */
+  QuotaExceeded = 'QUOTA_EXCEEDED',
+  /** A meeting request is already pending between the two organisations in this area. */
+  DuplicateRequest = 'DUPLICATE_REQUEST',
+  /** The meeting request is no longer pending (accepted, declined, withdrawn or expired). */
+  RequestClosed = 'REQUEST_CLOSED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }

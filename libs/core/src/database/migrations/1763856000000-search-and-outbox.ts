@@ -77,9 +77,11 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
         -- The organisation the row belongs to (an offer's research centre), when there is one: work per
         -- organisation, such as scoring, is keyed by it.
         organisation_id uuid,
+        -- What a consumer needs beyond the ids (e.g. when a meeting request expires).
+        payload jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_outbox_events PRIMARY KEY (id),
-        CONSTRAINT ck_outbox_events_aggregate_type CHECK (aggregate_type IN ('company', 'fund', 'research_centre', 'technology_offer', 'scoring_run'))
+        CONSTRAINT ck_outbox_events_aggregate_type CHECK (aggregate_type IN ('company', 'fund', 'research_centre', 'technology_offer', 'scoring_run', 'meeting_request'))
       )`);
 
     await q.query(`

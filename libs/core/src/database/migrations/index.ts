@@ -1,6 +1,7 @@
 import { Foundation1763769600000 } from './1763769600000-foundation';
 import { SearchAndOutbox1763856000000 } from './1763856000000-search-and-outbox';
 import { Matches1763942400000 } from './1763942400000-matches';
+import { MeetingRequests1764028800000 } from './1764028800000-meeting-requests';
 
 /** In order; listed explicitly so every build (tsc, tests, cli) runs the same set. */
-export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000, Matches1763942400000];
+export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000, Matches1763942400000, MeetingRequests1764028800000];

@@ -1,31 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { MATCH_AREAS, type MatchArea } from '@hub/domain';
+import { LimitOffsetQueryDto } from '../../common/limit-offset.dto';
 
-export const MATCHES_LIMIT_MAX = 100;
-
-export class ListMatchesQueryDto {
+export class ListMatchesQueryDto extends LimitOffsetQueryDto {
   @ApiPropertyOptional({ enum: MATCH_AREAS, description: 'both areas when omitted' })
   @IsOptional()
   @IsIn(MATCH_AREAS, { message: `area must be one of ${MATCH_AREAS.join(', ')}` })
   area?: MatchArea;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MATCHES_LIMIT_MAX, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MATCHES_LIMIT_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  offset?: number;
 
   @ApiPropertyOptional({ description: 'staff only: the company, fund or research centre whose matches to list' })
   @IsOptional()

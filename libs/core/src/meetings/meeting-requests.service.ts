@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AppError,
+  canMeet,
+  effectiveStatus,
+  ErrorCode,
+  fromContributions,
+  type DeclineReason,
+  type MatchArea,
+  type MeetingRequestStatus,
+  type OrganisationType,
+} from '@hub/domain';
+import type { Principal } from '../auth/principal';
+import { EnvData } from '../config/env-data';
+import { isUniqueViolation } from '../database/pg-errors';
+import { OrganisationAccess } from '../profiles/organisation-access';
+import type { CreateMeetingRequestDto } from './dto/create-meeting-request.dto';
+import type { ListMeetingRequestsQueryDto } from './dto/list-meeting-requests-query.dto';
+import type { MeetingQuota, MeetingRequestPage, MeetingRequestView } from './meeting-request.view';
+
+interface RequestRow {
+  id: string;
+  area: MatchArea;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  from_type: OrganisationType;
+  to_type: OrganisationType;
+  from_name: string;
+  to_name: string;
+  match_id: string | null;
+  technology_offer_id: string | null;
+  event_id: string | null;
+  message: string | null;
+  status: MeetingRequestStatus;
+  score: number | null;
+  contributions: number[] | null;
+  decline_reason: DeclineReason | null;
+  created_at: Date;
+  expires_at: Date;
+  decided_at: Date | null;
+}
+
+/** Names of organisations, whatever their type. */
+const NAME_OF = (alias: string) =>
+  `(SELECT coalesce(c.name, f.name, r.name) FROM organisations o
+      LEFT JOIN companies c ON c.id = o.id LEFT JOIN funds f ON f.id = o.id LEFT JOIN research_centres r ON r.id = o.id
+     WHERE o.id = ${alias})`;
+
+const SELECT_REQUESTS = `
+  SELECT m.*, fo.type AS from_type, tor.type AS to_type,
+         ${NAME_OF('m.from_organisation_id')} AS from_name, ${NAME_OF('m.to_organisation_id')} AS to_name
+    FROM meeting_requests m
+    JOIN organisations fo ON fo.id = m.from_organisation_id
+    JOIN organisations tor ON tor.id = m.to_organisation_id`;
+
+type Decision = 'accepted' | 'declined' | 'withdrawn';
+
+/**
+ * Meeting requests between organisations: double opt-in (one asks, the other accepts), one pending request per
+ * pair and area, a cap on each organisation's open outgoing requests, expiry, and an audit row for every
+ * decision — each use case in one transaction. Only the two organisations (and staff) see a request; anyone
+ * else gets a 404, as for an id that does not exist.
+ */
+@Injectable()
+export class MeetingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: EnvData,
+  ) {}
+
+  async create(principal: Principal, dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota }> {
+    const from = this.ownOrganisation(principal, 'request a meeting');
+    if (dto.matchId !== undefined && dto.toOrganisationId !== undefined) {
+      throw AppError.validation([{ field: 'matchId', rule: 'exclusive', message: 'give either matchId or toOrganisationId, not both' }]);
+    }
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        // Serialises this organisation's requests, so two at once cannot both pass the quota. NO KEY UPDATE, not UPDATE:
+        // a request towards this organisation takes a KEY SHARE lock on it (foreign key), and FOR UPDATE would deadlock
+        // two organisations asking each other at once.
+        await manager.query(`SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE`, [from]);
+        const target = await this.target(manager, from, dto);
+        // A request of this pair past its deadline, whose expiry job has not run yet, expires now (as the job would
+        // record it), so it no longer blocks the new one.
+        const [lapsed]: [Array<{ id: string; from_organisation_id: string }>, number] = await manager.query(
+          `UPDATE meeting_requests SET status = 'expired', decided_at = now() WHERE status = 'pending' AND expires_at <= now()
+              AND least(from_organisation_id, to_organisation_id) = least($1::uuid, $2::uuid)
+              AND greatest(from_organisation_id, to_organisation_id) = greatest($1::uuid, $2::uuid)
+           RETURNING id, from_organisation_id`,
+          [from, target.organisationId],
+        );
+        for (const request of lapsed) await this.recordExpiry(manager, request.id, request.from_organisation_id);
+        const quota = await this.quotaOf(manager, from);
+        if (quota.remaining <= 0) {
+          throw new AppError(ErrorCode.QuotaExceeded, `this organisation already has ${quota.used} open meeting requests, the most allowed (${quota.limit}); wait for answers or withdraw one`);
+        }
+        const [row] = await manager.query(
+          `INSERT INTO meeting_requests (area, from_organisation_id, to_organisation_id, match_id, technology_offer_id, message, score, contributions, created_by, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10))
+           RETURNING id, expires_at`,
+          [target.area, from, target.organisationId, target.matchId, target.technologyOfferId, dto.message ?? null, target.score, target.contributions, principal.userId, this.env.meetingRequests.ttlDays * 86_400],
+        );
+        await this.audit(manager, principal, from, 'meeting_request.created', row.id, { to: target.organisationId, area: target.area });
+        // The expiry job, through the outbox: committed with the request or not at all.
+        await manager.query(
+          `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id, payload) VALUES ('meeting_request.created', 'meeting_request', $1, $2, $3)`,
+          [row.id, from, JSON.stringify({ expiresAt: new Date(row.expires_at).toISOString() })],
+        );
+        await manager.query(`SELECT pg_notify('hub_outbox', '')`);
+        return row.id as string;
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'uq_meeting_requests_pending')) {
+          throw new AppError(ErrorCode.DuplicateRequest, 'a meeting request between these organisations is already pending in this area');
+        }
+        throw error;
+      });
+    return { request: await this.view(principal, id), quota: await this.quotaOf(this.dataSource.manager, from) };
+  }
+
+  async list(principal: Principal, query: ListMeetingRequestsQueryDto): Promise<MeetingRequestPage> {
+    const organisationId = this.listedOrganisation(principal, query.organisationId);
+    if (OrganisationAccess.isStaff(principal)) {
+      // Staff name the organisation: an unknown one is a 404 (as for matches), not an empty list with a quota.
+      const [organisation] = await this.dataSource.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+      if (!organisation) throw AppError.notFound('organisation', organisationId);
+    }
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const sides =
+      query.direction === 'incoming' ? 'm.to_organisation_id = $1' : query.direction === 'outgoing' ? 'm.from_organisation_id = $1' : '(m.from_organisation_id = $1 OR m.to_organisation_id = $1)';
+    // The effective status: a pending request past its expiry is listed as expired.
+    const status = `CASE WHEN m.status = 'pending' AND m.expires_at <= now() THEN 'expired' ELSE m.status END`;
+    const where = `WHERE ${sides} AND ($2::text IS NULL OR ${status} = $2)`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${SELECT_REQUESTS} ${where} ORDER BY m.created_at DESC, m.id LIMIT $3 OFFSET $4`, [organisationId, query.status ?? null, limit, offset]) as Promise<RequestRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM meeting_requests m ${where}`, [organisationId, query.status ?? null]),
+    ]);
+    const viewer = OrganisationAccess.isStaff(principal) ? null : organisationId;
+    return { items: rows.map((row) => this.toView(row, viewer)), total, limit, offset, quota: await this.quotaOf(this.dataSource.manager, organisationId) };
+  }
+
+  async get(principal: Principal, id: string): Promise<MeetingRequestView> {
+    // As on every other route, an account without an organisation is refused whatever the id (staff read any).
+    if (!OrganisationAccess.isStaff(principal)) this.ownOrganisation(principal, 'read meeting requests');
+    return this.view(principal, id);
+  }
+
+  accept(principal: Principal, id: string): Promise<MeetingRequestView> {
+    return this.decide(principal, id, 'accepted', null);
+  }
+
+  decline(principal: Principal, id: string, reason: DeclineReason): Promise<MeetingRequestView> {
+    return this.decide(principal, id, 'declined', reason);
+  }
+
+  withdraw(principal: Principal, id: string): Promise<MeetingRequestView> {
+    return this.decide(principal, id, 'withdrawn', null);
+  }
+
+  /**
+   * Marks the request expired if it is still pending at its deadline (the delayed expiry job). Returns false when
+   * there was nothing to do: answered already, or its deadline moved on.
+   */
+  async expire(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      // For an UPDATE, TypeORM answers [rows, affected count].
+      const [rows]: [Array<{ from_organisation_id: string }>, number] = await manager.query(
+        `UPDATE meeting_requests SET status = 'expired', decided_at = now() WHERE id = $1 AND status = 'pending' AND expires_at <= now()
+         RETURNING from_organisation_id`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      await this.recordExpiry(manager, id, rows[0].from_organisation_id);
+      return true;
+    });
+  }
+
+  /** Expiry is nobody's decision: the audit row has no actor. */
+  private async recordExpiry(manager: EntityManager, id: string, organisationId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (actor_user_id, organisation_id, action, subject_type, subject_id, details) VALUES (NULL, $1, 'meeting_request.expired', 'meeting_request', $2, '{}')`,
+      [organisationId, id],
+    );
+  }
+
+  /** The receiver accepts or declines, the sender withdraws; only while the request is pending. */
+  private async decide(principal: Principal, id: string, decision: Decision, reason: DeclineReason | null): Promise<MeetingRequestView> {
+    const organisationId = this.ownOrganisation(principal, 'answer meeting requests');
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT * FROM meeting_requests WHERE id = $1 FOR UPDATE`, [id]);
+      const party = row && (row.from_organisation_id === organisationId || row.to_organisation_id === organisationId);
+      if (!party) throw AppError.notFound('meeting request', id);
+      const mayDecide = decision === 'withdrawn' ? row.from_organisation_id === organisationId : row.to_organisation_id === organisationId;
+      if (!mayDecide) {
+        throw AppError.forbidden(decision === 'withdrawn' ? 'only the organisation that sent a request may withdraw it' : 'only the organisation that received a request may accept or decline it');
+      }
+      const status = effectiveStatus(row.status, new Date(row.expires_at), new Date());
+      if (status !== 'pending') throw new AppError(ErrorCode.RequestClosed, `this meeting request is ${status}; it can no longer be ${decision}`);
+      await manager.query(`UPDATE meeting_requests SET status = $2, decline_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [id, decision, reason, principal.userId]);
+      await this.audit(manager, principal, organisationId, `meeting_request.${decision}`, id, reason ? { reason } : {});
+    });
+    return this.view(principal, id);
+  }
+
+  /** The counterpart, area and match snapshot of a new request, checked. */
+  private async target(
+    manager: EntityManager,
+    from: string,
+    dto: CreateMeetingRequestDto,
+  ): Promise<{ organisationId: string; area: MatchArea; matchId: string | null; technologyOfferId: string | null; score: number | null; contributions: number[] | null }> {
+    if (dto.matchId !== undefined) {
+      const [match] = await manager.query(`SELECT * FROM matches WHERE id = $1`, [dto.matchId]);
+      const parties: Array<string | null> = match ? [match.company_id, match.fund_id, match.research_centre_id] : [];
+      if (!match || !parties.includes(from)) throw AppError.notFound('match', dto.matchId);
+      const counterpart = match.company_id === from ? (match.fund_id ?? match.research_centre_id) : match.company_id;
+      return { organisationId: counterpart, area: match.area, matchId: match.id, technologyOfferId: match.technology_offer_id, score: match.score, contributions: match.contributions };
+    }
+    const to = dto.toOrganisationId as string;
+    const area = dto.area as MatchArea;
+    if (to === from) throw AppError.validation([{ field: 'toOrganisationId', rule: 'notSelf', message: 'an organisation cannot request a meeting with itself' }]);
+    const rows: Array<{ id: string; type: OrganisationType }> = await manager.query(`SELECT id, type FROM organisations WHERE id = ANY($1::uuid[])`, [[from, to]]);
+    const types = new Map(rows.map((r) => [r.id, r.type]));
+    const toType = types.get(to);
+    if (!toType) throw AppError.notFound('organisation', to);
+    const fromType = types.get(from) as OrganisationType;
+    if (!canMeet(area, fromType, toType)) {
+      throw AppError.validation([{ field: 'area', rule: 'parties', message: `a ${fromType.replace('_', ' ')} and a ${toType.replace('_', ' ')} do not meet in ${area.replace('_', ' ')}` }]);
+    }
+    // The pair's best match in the area, if the scorer kept one: its score and reasons travel with the request.
+    const [match] = await manager.query(
+      `SELECT * FROM matches WHERE area = $1 AND company_id IN ($2, $3) AND (fund_id IN ($2, $3) OR research_centre_id IN ($2, $3))
+        ORDER BY score DESC, id LIMIT 1`,
+      [area, from, to],
+    );
+    return { organisationId: to, area, matchId: match?.id ?? null, technologyOfferId: match?.technology_offer_id ?? null, score: match?.score ?? null, contributions: match?.contributions ?? null };
+  }
+
+  private async view(principal: Principal, id: string): Promise<MeetingRequestView> {
+    const [row]: RequestRow[] = await this.dataSource.query(`${SELECT_REQUESTS} WHERE m.id = $1`, [id]);
+    if (OrganisationAccess.isStaff(principal) && row) return this.toView(row, null);
+    const party = row && (row.from_organisation_id === principal.organisationId || row.to_organisation_id === principal.organisationId);
+    if (!party) throw AppError.notFound('meeting request', id);
+    return this.toView(row, principal.organisationId);
+  }
+
+  private toView(row: RequestRow, viewer: string | null): MeetingRequestView {
+    const view: MeetingRequestView = {
+      id: row.id,
+      area: row.area,
+      status: effectiveStatus(row.status, new Date(row.expires_at), new Date()),
+      direction: viewer === null ? null : row.from_organisation_id === viewer ? 'outgoing' : 'incoming',
+      from: { type: row.from_type, id: row.from_organisation_id, name: row.from_name },
+      to: { type: row.to_type, id: row.to_organisation_id, name: row.to_name },
+      message: row.message,
+      score: row.score === null ? null : Math.round(row.score * 10) / 10,
+      reasons: row.contributions ? fromContributions(row.area, row.contributions) : [],
+      matchId: row.match_id,
+      technologyOfferId: row.technology_offer_id,
+      eventId: row.event_id,
+      createdAt: new Date(row.created_at).toISOString(),
+      expiresAt: new Date(row.expires_at).toISOString(),
+      decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    };
+    // A decline's reason stays with the organisation that declined (and staff).
+    if (viewer === null || viewer === row.to_organisation_id) view.declineReason = row.decline_reason;
+    return view;
+  }
+
+  private async quotaOf(manager: EntityManager, organisationId: string): Promise<MeetingQuota> {
+    const [{ used }] = await manager.query(
+      `SELECT count(*)::int AS used FROM meeting_requests WHERE from_organisation_id = $1 AND status = 'pending' AND expires_at > now()`,
+      [organisationId],
+    );
+    const limit = this.env.meetingRequests.quota;
+    return { limit, used, remaining: Math.max(0, limit - used) };
+  }
+
+  private ownOrganisation(principal: Principal, action: string): string {
+    if (OrganisationAccess.isStaff(principal)) throw AppError.forbidden(`hub staff cannot ${action} on an organisation's behalf`);
+    if (!principal.organisationId) throw AppError.forbidden(`this account has no organisation yet: create its profile before you ${action}`);
+    return principal.organisationId;
+  }
+
+  private listedOrganisation(principal: Principal, requested: string | undefined): string {
+    if (OrganisationAccess.isStaff(principal)) {
+      if (!requested) throw AppError.validation([{ field: 'organisationId', rule: 'required', message: 'organisationId is required for staff' }]);
+      return requested;
+    }
+    if (requested && requested !== principal.organisationId) throw AppError.forbidden("only hub staff may read another organisation's meeting requests");
+    return this.ownOrganisation(principal, 'read meeting requests');
+  }
+
+  private async audit(manager: EntityManager, principal: Principal, organisationId: string, action: string, subjectId: string, details: object): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (actor_user_id, organisation_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, 'meeting_request', $4, $5)`,
+      [principal.userId, organisationId, action, subjectId, JSON.stringify(details)],
+    );
+  }
+}
