@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'supertest';
+import { FORGERY_SECRET } from '../support/authorization-cells';
 import { TestContext, type TestUser } from '../support/test-app';
 
 /**
@@ -197,7 +198,6 @@ const MATRIX: Array<[string, Row[]]> = [
 
 const UNKNOWN_ID = '5b1e0c9e-3f5d-4a7b-9c2e-7d8f6a4b3c21';
 const MALFORMED_ID = 'not-a-uuid';
-const FORGERY_SECRET = 'not-the-hub-secret-but-just-as-long-0123456789';
 const CONFIDENTIAL_FIELDS = ['fundingSoughtEur', 'ipStatus', 'technologyNeeds'] as const;
 const CONFIDENTIAL_VALUES = { fundingSoughtEur: 2_500_000, ipStatus: 'filed', technologyNeeds: 'a GMP facility for the phase I batch' };
 

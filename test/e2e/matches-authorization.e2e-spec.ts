@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import type { Response } from 'supertest';
+import { expectStatus, staffToken } from '../support/authorization-cells';
 import { TestContext, type TestUser } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
 import { CAR_T_OFFER, CONFIDENTIAL_FIELDS, FITTING_CENTRE, FITTING_COMPANY, FITTING_FUND, scoringSettled } from '../support/matching-fixtures';
@@ -100,7 +100,6 @@ const MATRIX: Array<[string, Row[]]> = [
 
 const UNKNOWN_ID = '5b1e0c9e-3f5d-4a7b-9c2e-7d8f6a4b3c21';
 const MALFORMED_ID = 'not-a-uuid';
-const FORGERY_SECRET = 'not-the-hub-secret-but-just-as-long-0123456789';
 
 const ERROR_CODE: Partial<Record<Status, string>> = {
   400: 'VALIDATION_FAILED',
@@ -205,18 +204,6 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
   return rows[0].n;
 }
 
-/** The status, with the body in the failure message; and for any 4xx the JSON error body. */
-function expectStatus(res: Response, expected: Status, paramInError?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
-  if (expected >= 400) {
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual(expect.objectContaining({ statusCode: expected, code: ERROR_CODE[expected], message: expect.any(String) }));
-    expect(res.body.message.length).toBeGreaterThan(0);
-    if (expected === 400 && paramInError) {
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: paramInError })]));
-    }
-  }
-}
 
 function expectNoConfidential(body: unknown): void {
   const text = JSON.stringify(body);
@@ -241,7 +228,7 @@ async function listCell(cell: Cell): Promise<void> {
     cell.target === 'own' ? OWN[cell.caller as Member] : cell.target === 'other' ? OTHER_ORG[cell.caller] : cell.target === 'counterpart' ? COUNTERPART_ORG[cell.caller] : null;
   const organisationId = listed ? world.orgs[listed] : cell.target === 'unknown' ? UNKNOWN_ID : cell.target === 'malformed' ? MALFORMED_ID : undefined;
   const res = await send('get', `/api/v1/matches?limit=100${organisationId ? `&organisationId=${organisationId}` : ''}`, actor);
-  expectStatus(res, cell.expected, cell.target === 'malformed' ? 'organisationId' : cell.target === 'none' && cell.caller === 'staff' ? 'organisationId' : undefined);
+  expectStatus(res, cell.expected, ERROR_CODE[cell.expected], cell.target === 'malformed' ? 'organisationId' : cell.target === 'none' && cell.caller === 'staff' ? 'organisationId' : undefined);
   if (cell.expected !== 200) return;
 
   // Whose matches these are: the organisation named, else the caller's own.
@@ -271,7 +258,7 @@ async function getCell(cell: Cell): Promise<void> {
     cell.target === 'party' ? world.matches[PARTY_MATCH[cell.caller as Member]] : cell.target === 'other' ? world.matches[OTHER_MATCH[cell.caller]] : null;
   const id = match?.id ?? (cell.target === 'unknown' ? UNKNOWN_ID : MALFORMED_ID);
   const res = await send('get', `/api/v1/matches/${id}`, actor);
-  expectStatus(res, cell.expected, cell.target === 'malformed' ? 'id' : undefined);
+  expectStatus(res, cell.expected, ERROR_CODE[cell.expected], cell.target === 'malformed' ? 'id' : undefined);
   if (cell.expected !== 200) return;
   expect(res.body.id).toBe(match!.id);
   // The counterpart is the other party from the reader's side; staff read from the company's side.
@@ -290,7 +277,7 @@ async function scoringCell(cell: Cell): Promise<void> {
 
   if (cell.route === 'GET /api/v1/scoring/config') {
     const res = await send('get', '/api/v1/scoring/config', actor);
-    expectStatus(res, cell.expected);
+    expectStatus(res, cell.expected, ERROR_CODE[cell.expected]);
     if (cell.expected === 200) {
       expect(res.body).toMatchObject({ version: expect.any(Number), venture_capital: expect.any(Object), tech_transfer: expect.any(Object), minScore: expect.any(Number) });
     } else {
@@ -303,7 +290,7 @@ async function scoringCell(cell: Cell): Promise<void> {
     const { version, ...config } = (await asStaff('get', '/api/v1/scoring/config').expect(200)).body;
     const before = await versions();
     const res = await send('put', '/api/v1/scoring/config', actor, config);
-    expectStatus(res, cell.expected);
+    expectStatus(res, cell.expected, ERROR_CODE[cell.expected]);
     if (cell.expected === 200) {
       expect(res.body).toEqual({ config: { ...config, version: version + 1 }, rescoreRunId: expect.any(String) });
       expect(await versions()).toBe(before + 1);
@@ -317,7 +304,7 @@ async function scoringCell(cell: Cell): Promise<void> {
   if (cell.route === 'POST /api/v1/scoring/rescores') {
     const before = await requested();
     const res = await send('post', '/api/v1/scoring/rescores', actor);
-    expectStatus(res, cell.expected);
+    expectStatus(res, cell.expected, ERROR_CODE[cell.expected]);
     if (cell.expected === 202) {
       expect(res.body).toEqual({ runId: expect.any(String) });
       expect(await count(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'scoring.rescore' AND aggregate_id = $1`, [res.body.runId])).toBe(1);
@@ -329,7 +316,7 @@ async function scoringCell(cell: Cell): Promise<void> {
 
   const runId = { known: world.runId, unknown: UNKNOWN_ID, malformed: MALFORMED_ID }[cell.target as 'known' | 'unknown' | 'malformed'];
   const res = await send('get', `/api/v1/scoring/rescores/${runId}`, actor);
-  expectStatus(res, cell.expected, cell.target === 'malformed' ? 'runId' : undefined);
+  expectStatus(res, cell.expected, ERROR_CODE[cell.expected], cell.target === 'malformed' ? 'runId' : undefined);
   if (cell.expected === 200) {
     expect(res.body).toEqual({ runId, state: 'requested', chunks: { done: 0, total: 0 }, result: null, failedReason: null });
   }
@@ -451,7 +438,7 @@ describe('matches and scoring authorisation matrix', () => {
     const staffRun = await ctx.http.post('/api/v1/scoring/rescores').set('authorization', `Bearer ${users.staff.token}`).expect(202);
     world = {
       users,
-      forgedToken: new JwtService().sign({ sub: users.staff.id, role: 'staff' }, { secret: FORGERY_SECRET, expiresIn: 3600 }),
+      forgedToken: staffToken(users.staff.id),
       orgs,
       matches,
       runId: staffRun.body.runId,
@@ -461,9 +448,8 @@ describe('matches and scoring authorisation matrix', () => {
   afterAll(() => ctx.close());
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
-    const jwt = new JwtService();
-    expect(jwt.decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = jwt.sign({ sub: world.users.staff.id, role: 'staff' }, { secret: process.env.JWT_SECRET!, expiresIn: 3600 });
+    expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
+    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
     await send('get', '/api/v1/scoring/config', { auth: `Bearer ${genuine}` }).expect(200);
   });
 

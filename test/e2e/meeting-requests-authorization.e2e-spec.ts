@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import type { Response } from 'supertest';
+import { expectStatus, staffToken } from '../support/authorization-cells';
 import { TestContext, type TestUser } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
 import { CAR_T_OFFER, FITTING_CENTRE, FITTING_COMPANY, FITTING_FUND, scoringSettled } from '../support/matching-fixtures';
@@ -139,7 +139,6 @@ const MATRIX: Array<[string, Row[]]> = [
 
 // ──────────────────────────────────────────── fixtures and helpers ────────────────────────────────────────────
 
-const FORGERY_SECRET = 'not-the-hub-secret-but-just-as-long-0123456789';
 const BASE = '/api/v1/meeting-requests';
 
 type Org = 'A' | 'B' | 'D' | 'F' | 'G' | 'H' | 'S';
@@ -244,18 +243,6 @@ async function resetWorld(): Promise<void> {
   await ctx.dataSource.query(`DELETE FROM audit_events WHERE id > $1`, [world.lastAuditId]);
 }
 
-/** The status, with the body in the failure message; for any 4xx the JSON error body (and the parameter of a 400). */
-function expectStatus(res: Response, expected: Status, code: string | undefined, paramInError?: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
-  if (expected >= 400) {
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual(expect.objectContaining({ statusCode: expected, code, message: expect.any(String) }));
-    expect(res.body.message.length).toBeGreaterThan(0);
-    if (expected === 400 && paramInError) {
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: paramInError })]));
-    }
-  }
-}
 
 /** A request as the given viewer must see it: from its side, and the decline reason only for the receiver and staff. */
 function expectSeenBy(view: RequestView, row: RequestRow, viewerOrg: string | null): void {
@@ -517,7 +504,7 @@ describe('meeting requests authorisation matrix', () => {
     const [{ last }] = await ctx.dataSource.query(`SELECT max(id)::text AS last FROM audit_events`);
     world = {
       users,
-      forgedToken: new JwtService().sign({ sub: users.staff.id, role: 'staff' }, { secret: FORGERY_SECRET, expiresIn: 3600 }),
+      forgedToken: staffToken(users.staff.id),
       orgs,
       matches,
       requests,
@@ -529,9 +516,8 @@ describe('meeting requests authorisation matrix', () => {
   afterAll(() => ctx.close());
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
-    const jwt = new JwtService();
-    expect(jwt.decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = jwt.sign({ sub: world.users.staff.id, role: 'staff' }, { secret: process.env.JWT_SECRET!, expiresIn: 3600 });
+    expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
+    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
     await send('get', `${BASE}/${world.requests.OWN}`, { auth: `Bearer ${genuine}` }).expect(200);
   });
 

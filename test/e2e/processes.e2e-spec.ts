@@ -1,26 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 import { TestContext } from '../support/test-app';
+import { builtApp as built } from '../support/worker-process';
 
 /**
  * The built processes, run as a user runs them: the cli, the worker and the api's boot-time configuration check.
  * `npm test` builds first; run `npm run build` before running this file alone.
  */
-const root = join(__dirname, '..', '..');
-const built = (app: string) => join(root, 'dist', 'apps', app, 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function runCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
   return spawnSync(process.execPath, [built('cli'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
 }
@@ -28,8 +14,8 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = process.env) {
 describe('built processes', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    for (const app of ['api', 'worker', 'cli']) {
-      if (!existsSync(built(app))) throw new Error(`${built(app)} is missing: run \`npm run build\` first (npm test does)`);
+    for (const app of ['api', 'worker', 'cli'] as const) {
+      built(app); // throws, naming the file, when the build is missing
     }
     ctx = await TestContext.create();
   });
@@ -120,7 +106,7 @@ describe('built processes', () => {
 
   it('a process with a bad configuration refuses to start and names each variable', () => {
     const env = { PATH: process.env.PATH, REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'short' };
-    for (const app of ['api', 'worker']) {
+    for (const app of ['api', 'worker'] as const) {
       const result = spawnSync(process.execPath, [built(app)], { env, encoding: 'utf8', timeout: 30_000 });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('DATABASE_URL is missing');

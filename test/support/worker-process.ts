@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './redis-server';
+import { freePort } from './free-port';
 
 const root = join(__dirname, '..', '..');
 

@@ -55,6 +55,7 @@ export * from './seed/demo-seed.service';
 export * from './seed/seed.module';
 export * from './common/graceful-shutdown';
 export * from './queue/queue.constants';
+export * from './queue/outbox';
 export * from './queue/queue.module';
 export * from './search/dto/search-query.dto';
 export * from './search/meilisearch-search-index';

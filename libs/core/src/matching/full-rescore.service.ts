@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TopN, toContributions, TtScorer, VcScorer, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
-import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
+import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, scoredPair, UPDATE_PAIR_ON_CONFLICT, upsertPairs, type ScoredPair } from './match-pairs';
 import { EnvData } from '../config/env-data';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus } from './scoring-corpus';
@@ -75,29 +75,12 @@ export class FullRescoreService {
       const ownVc = new TopN<Candidate>(n);
       for (const fund of corpus.funds) {
         const score = vc.score(company, fund);
-        if (score < config.minScore) continue;
-        const theirs = top(fundTop, fund.id, n);
-        const forCompany = ownVc.admits(score);
-        const forFund = theirs.admits(score);
-        if (!forCompany && !forFund) continue;
-        // Keys and objects only for the pairs that can still make a list: most never do.
-        const candidate = this.candidate(company, { fund }, score);
-        const key = pairKey(candidate);
-        if (forCompany) ownVc.offer(score, key, candidate);
-        if (forFund) theirs.offer(score, key, candidate);
+        if (score >= config.minScore) this.admit(ownVc, top(fundTop, fund.id, n), score, company, fund, null);
       }
       const ownTt = new TopN<Candidate>(n);
       for (const offer of corpus.offers) {
         const score = tt.score(offer, company);
-        if (score < config.minScore) continue;
-        const theirs = top(centreTop, offer.researchCentreId, n);
-        const forCompany = ownTt.admits(score);
-        const forCentre = theirs.admits(score);
-        if (!forCompany && !forCentre) continue;
-        const candidate = this.candidate(company, { offer }, score);
-        const key = pairKey(candidate);
-        if (forCompany) ownTt.offer(score, key, candidate);
-        if (forCentre) theirs.offer(score, key, candidate);
+        if (score >= config.minScore) this.admit(ownTt, top(centreTop, offer.researchCentreId, n), score, company, null, offer);
       }
       pairsScored += corpus.funds.length + corpus.offers.length;
       for (const candidate of [...ownVc.items(), ...ownTt.items()]) direct.set(pairKey(candidate), candidate);
@@ -113,7 +96,6 @@ export class FullRescoreService {
     }
 
     // Explained (and given their stored score) only now: a small fraction of the pairs scored.
-    const offers = new Map(corpus.offers.map((o) => [o.id, o]));
     const kept = [...direct.values()];
     const candidates = [...extras.values()];
     for (const c of [...kept, ...candidates]) {
@@ -121,7 +103,7 @@ export class FullRescoreService {
       const explanation =
         c.area === 'venture_capital'
           ? vc.explain(company, corpus.fund(c.fundId as string) as CompiledFund)
-          : tt.explain(offers.get(c.technologyOfferId as string) as CompiledOffer, company);
+          : tt.explain(corpus.offer(c.technologyOfferId as string) as CompiledOffer, company);
       if (!explanation.excluded) {
         c.score = explanation.score;
         c.contributions = toContributions(c.area, explanation.reasons);
@@ -129,20 +111,7 @@ export class FullRescoreService {
     }
 
     await this.dataSource.transaction(async (manager) => {
-      // Sorted: two workers writing neighbouring chunks take row locks in one order.
-      kept.sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
-      for (const area of ['venture_capital', 'tech_transfer'] as const) {
-        const rows = kept.filter((c) => c.area === area);
-        for (let start = 0; start < rows.length; start += 5000) {
-          await manager.query(
-            `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
-             ${PAIRS_FROM_PARAMS}
-             ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET
-               score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
-            pairColumns(rows.slice(start, start + 5000), config.version),
-          );
-        }
-      }
+      for (const area of ['venture_capital', 'tech_transfer'] as const) await upsertPairs(manager, area, kept, config.version);
       await manager.query(`DELETE FROM match_candidates WHERE run_id = $1 AND chunk = $2`, [runId, chunk]);
       for (let start = 0; start < candidates.length; start += 5000) {
         const batch = candidates.slice(start, start + 5000);
@@ -182,8 +151,7 @@ export class FullRescoreService {
                              FROM match_candidates WHERE run_id = $1 AND area = $5) p) ranked
             WHERE candidate AND counterpart_rank <= $4
             ORDER BY company_id, coalesce(fund_id, technology_offer_id)
-           ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET
-             score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
+           ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET ${UPDATE_PAIR_ON_CONFLICT}`,
           [runId, startedAt, config.version, config.maxPerOrganisation, area],
         );
       }
@@ -199,17 +167,20 @@ export class FullRescoreService {
     return outcome;
   }
 
-  private candidate(company: CompiledCompany, other: { fund?: CompiledFund; offer?: CompiledOffer }, score: number): Candidate {
-    return {
-      area: other.fund ? 'venture_capital' : 'tech_transfer',
-      companyId: company.id,
-      fundId: other.fund?.id ?? null,
-      researchCentreId: other.offer?.researchCentreId ?? null,
-      technologyOfferId: other.offer?.id ?? null,
-      score,
-      contributions: [],
-    };
+  /**
+   * Offers a pair to its company's list and its counterpart's list. The key and the object are built only for the
+   * pairs that can still enter one of them: most never do.
+   */
+  private admit(own: TopN<Candidate>, theirs: TopN<Candidate>, score: number, company: CompiledCompany, fund: CompiledFund | null, offer: CompiledOffer | null): void {
+    const forCompany = own.admits(score);
+    const forCounterpart = theirs.admits(score);
+    if (!forCompany && !forCounterpart) return;
+    const candidate = scoredPair(company.id, fund?.id ?? null, offer, score);
+    const key = pairKey(candidate);
+    if (forCompany) own.offer(score, key, candidate);
+    if (forCounterpart) theirs.offer(score, key, candidate);
   }
+
 }
 
 function top(map: Map<string, TopN<Candidate>>, key: string, n: number): TopN<Candidate> {

@@ -1,4 +1,5 @@
-import type { MatchArea } from '@hub/domain';
+import type { EntityManager } from 'typeorm';
+import type { CompiledOffer, MatchArea } from '@hub/domain';
 
 /** One scored pair: a company with a fund (venture capital) or with a technology offer of a research centre. */
 export interface ScoredPair {
@@ -9,6 +10,19 @@ export interface ScoredPair {
   technologyOfferId: string | null;
   score: number;
   contributions: number[];
+}
+
+/** A pair not explained yet: a company with a fund (venture capital) or with a technology offer (tech transfer). */
+export function scoredPair(companyId: string, fundId: string | null, offer: CompiledOffer | null, score: number): ScoredPair {
+  return {
+    area: fundId ? 'venture_capital' : 'tech_transfer',
+    companyId,
+    fundId,
+    researchCentreId: offer?.researchCentreId ?? null,
+    technologyOfferId: offer?.id ?? null,
+    score,
+    contributions: [],
+  };
 }
 
 /** The ON CONFLICT target of each area's partial unique index (a pair once per area). */
@@ -56,3 +70,24 @@ export const PAIRS_FROM_PARAMS = `
          ($7::real[])[u.first:u.last], $8::int
     FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::real[], $9::int[], $10::int[])
          AS u(area, company_id, fund_id, research_centre_id, technology_offer_id, score, first, last)`;
+
+const UPSERT_BATCH = 5000;
+
+/** What an upsert into matches updates: the row stays (and keeps its id), its score and reasons change. */
+export const UPDATE_PAIR_ON_CONFLICT = `score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`;
+
+/**
+ * Writes pairs of one area into matches, a batch at a time, in pair-key order: concurrent writers (two workers'
+ * chunks, two organisations' rescoring) then take row locks in the same order.
+ */
+export async function upsertPairs(manager: EntityManager, area: MatchArea, pairs: readonly ScoredPair[], configVersion: number): Promise<void> {
+  const sorted = pairs.filter((p) => p.area === area).sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
+  for (let start = 0; start < sorted.length; start += UPSERT_BATCH) {
+    await manager.query(
+      `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
+       ${PAIRS_FROM_PARAMS}
+       ON CONFLICT ${PAIR_CONFLICT[area]} DO UPDATE SET ${UPDATE_PAIR_ON_CONFLICT}`,
+      pairColumns(sorted.slice(start, start + UPSERT_BATCH), configVersion),
+    );
+  }
+}

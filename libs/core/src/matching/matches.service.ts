@@ -52,7 +52,7 @@ export class MatchesService {
 
   /** The caller's organisation's matches, best first; staff name the organisation. */
   async list(principal: Principal, query: ListMatchesQueryDto): Promise<MatchPage> {
-    const organisationId = this.organisationOf(principal, query.organisationId);
+    const organisationId = OrganisationAccess.listedOrganisation(principal, query.organisationId, 'matches');
     const [organisation] = await this.dataSource.query(`SELECT type FROM organisations WHERE id = $1`, [organisationId]);
     if (!organisation) throw AppError.notFound('organisation', organisationId);
     const type = organisation.type as OrganisationType;
@@ -82,16 +82,6 @@ export class MatchesService {
     if (!row || (!own && !OrganisationAccess.isStaff(principal))) throw AppError.notFound('match', id);
     // Staff read a match from the company's side.
     return this.view(row, own ? own[0] : 'company', true);
-  }
-
-  private organisationOf(principal: Principal, requested: string | undefined): string {
-    if (OrganisationAccess.isStaff(principal)) {
-      if (!requested) throw AppError.validation([{ field: 'organisationId', rule: 'required', message: 'organisationId is required for staff' }]);
-      return requested;
-    }
-    if (requested && requested !== principal.organisationId) throw AppError.forbidden("only hub staff may read another organisation's matches");
-    if (!principal.organisationId) throw AppError.forbidden('this account has no organisation yet: create its profile first');
-    return principal.organisationId;
   }
 
   private view(row: MatchRow, viewer: OrganisationType, allFactors: boolean): MatchView {

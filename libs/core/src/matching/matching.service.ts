@@ -12,7 +12,7 @@ import {
   type OrganisationType,
   type ScoringConfig,
 } from '@hub/domain';
-import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, type ScoredPair } from './match-pairs';
+import { pairKey, scoredPair, upsertPairs, type ScoredPair } from './match-pairs';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus, type CorpusView } from './scoring-corpus';
 
@@ -78,48 +78,30 @@ export class MatchingService {
     const vc = new VcScorer(corpus.space, config);
     const tt = new TtScorer(corpus.space, config);
     const result: Record<MatchArea, ScoredPair[]> = { venture_capital: [], tech_transfer: [] };
-    const vcPair = (company: CompiledCompany, fundId: string, score: number): ScoredPair => ({
-      area: 'venture_capital',
-      companyId: company.id,
-      fundId,
-      researchCentreId: null,
-      technologyOfferId: null,
-      score,
-      contributions: [],
-    });
-    const ttPair = (company: CompiledCompany, offer: CompiledOffer, score: number): ScoredPair => ({
-      area: 'tech_transfer',
-      companyId: company.id,
-      fundId: null,
-      researchCentreId: offer.researchCentreId,
-      technologyOfferId: offer.id,
-      score,
-      contributions: [],
-    });
     if (type === 'company') {
       const company = corpus.company(id);
       if (!company) return result;
       for (const fund of corpus.funds) {
         const score = vc.score(company, fund);
-        if (score >= config.minScore) result.venture_capital.push(vcPair(company, fund.id, score));
+        if (score >= config.minScore) result.venture_capital.push(scoredPair(company.id, fund.id, null, score));
       }
       for (const offer of corpus.offers) {
         const score = tt.score(offer, company);
-        if (score >= config.minScore) result.tech_transfer.push(ttPair(company, offer, score));
+        if (score >= config.minScore) result.tech_transfer.push(scoredPair(company.id, null, offer, score));
       }
     } else if (type === 'fund') {
       const fund = corpus.fund(id);
       if (!fund) return result;
       for (const company of corpus.companies) {
         const score = vc.score(company, fund);
-        if (score >= config.minScore) result.venture_capital.push(vcPair(company, fund.id, score));
+        if (score >= config.minScore) result.venture_capital.push(scoredPair(company.id, fund.id, null, score));
       }
     } else {
       for (const offer of corpus.offers) {
         if (offer.researchCentreId !== id) continue;
         for (const company of corpus.companies) {
           const score = tt.score(offer, company);
-          if (score >= config.minScore) result.tech_transfer.push(ttPair(company, offer, score));
+          if (score >= config.minScore) result.tech_transfer.push(scoredPair(company.id, null, offer, score));
         }
       }
     }
@@ -128,9 +110,8 @@ export class MatchingService {
       const explanation = vc.explain(corpus.company(pair.companyId) as CompiledCompany, corpus.fund(pair.fundId as string) as CompiledFund);
       if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('venture_capital', explanation.reasons) });
     }
-    const offers = new Map(corpus.offers.map((o) => [o.id, o]));
     for (const pair of result.tech_transfer) {
-      const explanation = tt.explain(offers.get(pair.technologyOfferId as string) as CompiledOffer, corpus.company(pair.companyId) as CompiledCompany);
+      const explanation = tt.explain(corpus.offer(pair.technologyOfferId as string) as CompiledOffer, corpus.company(pair.companyId) as CompiledCompany);
       if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('tech_transfer', explanation.reasons) });
     }
     return result;
@@ -183,15 +164,6 @@ export class MatchingService {
                            WHERE k.company_id = m.company_id AND k.other_id = m.${other})`,
       [side.area, ownId, pairs.map((p) => p.companyId), pairs.map((p) => p.fundId ?? p.technologyOfferId)],
     );
-    if (pairs.length === 0) return;
-    // Sorted, so concurrent rescoring of two organisations locks shared rows in the same order.
-    const sorted = [...pairs].sort((a, b) => (pairKey(a) < pairKey(b) ? -1 : 1));
-    await manager.query(
-      `INSERT INTO matches (area, company_id, fund_id, research_centre_id, technology_offer_id, score, contributions, config_version)
-       ${PAIRS_FROM_PARAMS}
-       ON CONFLICT ${PAIR_CONFLICT[side.area]} DO UPDATE SET
-         score = EXCLUDED.score, contributions = EXCLUDED.contributions, config_version = EXCLUDED.config_version, computed_at = now()`,
-      pairColumns(sorted, configVersion),
-    );
+    await upsertPairs(manager, side.area, pairs, configVersion);
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppError } from '@hub/domain';
-import { QueueName } from '../queue/queue.constants';
+import { entityJobKey, JobName, QueueName } from '../queue/queue.constants';
 
 export type RescoreState = 'requested' | 'running' | 'completed' | 'failed';
 
@@ -58,9 +58,8 @@ export class RescoreStatusService {
     };
   }
 
-  /** The start job, waiting or running, found by the run id in its data. */
+  /** Whether the run's start job is waiting or running: its deduplication key lives until it finishes. */
   private async findStart(runId: string): Promise<boolean> {
-    const jobs = await this.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'], 0, 100);
-    return jobs.some((job) => (job.data as { id?: string }).id === runId);
+    return (await this.queue.getDeduplicationJobId(entityJobKey(runId, JobName.StartFullRescore))) !== null;
   }
 }

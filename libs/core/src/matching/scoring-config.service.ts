@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ErrorCode, scoringConfigViolations, type ScoringConfig } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { OrganisationAccess } from '../profiles/organisation-access';
+import { addToOutbox } from '../queue/outbox';
 
 export interface ScoringConfigUpdate {
   config: ScoringConfig;
@@ -46,11 +47,7 @@ export class ScoringConfigService {
   /** Asks the worker, through the outbox, for a full rescore; returns its run id. */
   static async requestRescore(manager: EntityManager): Promise<string> {
     const runId = randomUUID();
-    await manager.query(
-      `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id) VALUES ('scoring.rescore', 'scoring_run', $1, NULL)`,
-      [runId],
-    );
-    await manager.query(`SELECT pg_notify('hub_outbox', '')`);
+    await addToOutbox(manager, { topic: 'scoring.rescore', aggregateType: 'scoring_run', aggregateId: runId, organisationId: null });
     return runId;
   }
 }

@@ -115,6 +115,7 @@ export interface CorpusView {
   offers: readonly CompiledOffer[];
   company(id: string): CompiledCompany | undefined;
   fund(id: string): CompiledFund | undefined;
+  offer(id: string): CompiledOffer | undefined;
 }
 
 /**
@@ -228,8 +229,7 @@ export class ScoringCorpus {
 
   private buildView(): CorpusView {
     const byId = <T extends { id: string }>(map: Map<string, T>) => [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const companies = this.companies;
-    const funds = this.funds;
+    const { companies, funds, offers } = this;
     return {
       space: this.space as ScoringSpace,
       companies: byId(this.companies),
@@ -237,6 +237,7 @@ export class ScoringCorpus {
       offers: byId(this.offers),
       company: (id) => companies.get(id),
       fund: (id) => funds.get(id),
+      offer: (id) => offers.get(id),
     };
   }
 }

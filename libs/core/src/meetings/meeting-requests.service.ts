@@ -16,6 +16,7 @@ import type { Principal } from '../auth/principal';
 import { EnvData } from '../config/env-data';
 import { isUniqueViolation } from '../database/pg-errors';
 import { OrganisationAccess } from '../profiles/organisation-access';
+import { addToOutbox } from '../queue/outbox';
 import type { CreateMeetingRequestDto } from './dto/create-meeting-request.dto';
 import type { ListMeetingRequestsQueryDto } from './dto/list-meeting-requests-query.dto';
 import type { MeetingQuota, MeetingRequestPage, MeetingRequestView } from './meeting-request.view';
@@ -71,11 +72,11 @@ export class MeetingRequestsService {
   ) {}
 
   async create(principal: Principal, dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota }> {
-    const from = this.ownOrganisation(principal, 'request a meeting');
+    const from = OrganisationAccess.ownOrganisation(principal, 'request a meeting');
     if (dto.matchId !== undefined && dto.toOrganisationId !== undefined) {
       throw AppError.validation([{ field: 'matchId', rule: 'exclusive', message: 'give either matchId or toOrganisationId, not both' }]);
     }
-    const id = await this.dataSource
+    const { id, quota } = await this.dataSource
       .transaction(async (manager) => {
         // Serialises this organisation's requests, so two at once cannot both pass the quota. NO KEY UPDATE, not UPDATE:
         // a request towards this organisation takes a KEY SHARE lock on it (foreign key), and FOR UPDATE would deadlock
@@ -91,7 +92,7 @@ export class MeetingRequestsService {
            RETURNING id, from_organisation_id`,
           [from, target.organisationId],
         );
-        for (const request of lapsed) await this.recordExpiry(manager, request.id, request.from_organisation_id);
+        for (const request of lapsed) await this.audit(manager, null, request.from_organisation_id, 'meeting_request.expired', request.id);
         const quota = await this.quotaOf(manager, from);
         if (quota.remaining <= 0) {
           throw new AppError(ErrorCode.QuotaExceeded, `this organisation already has ${quota.used} open meeting requests, the most allowed (${quota.limit}); wait for answers or withdraw one`);
@@ -102,14 +103,17 @@ export class MeetingRequestsService {
            RETURNING id, expires_at`,
           [target.area, from, target.organisationId, target.matchId, target.technologyOfferId, dto.message ?? null, target.score, target.contributions, principal.userId, this.env.meetingRequests.ttlDays * 86_400],
         );
-        await this.audit(manager, principal, from, 'meeting_request.created', row.id, { to: target.organisationId, area: target.area });
+        await this.audit(manager, principal.userId, from, 'meeting_request.created', row.id, { to: target.organisationId, area: target.area });
         // The expiry job, through the outbox: committed with the request or not at all.
-        await manager.query(
-          `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id, payload) VALUES ('meeting_request.created', 'meeting_request', $1, $2, $3)`,
-          [row.id, from, JSON.stringify({ expiresAt: new Date(row.expires_at).toISOString() })],
-        );
-        await manager.query(`SELECT pg_notify('hub_outbox', '')`);
-        return row.id as string;
+        await addToOutbox(manager, {
+          topic: 'meeting_request.created',
+          aggregateType: 'meeting_request',
+          aggregateId: row.id,
+          organisationId: from,
+          payload: { expiresAt: new Date(row.expires_at).toISOString() },
+        });
+        // The new request is one more open one.
+        return { id: row.id as string, quota: { ...quota, used: quota.used + 1, remaining: quota.remaining - 1 } };
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'uq_meeting_requests_pending')) {
@@ -117,11 +121,11 @@ export class MeetingRequestsService {
         }
         throw error;
       });
-    return { request: await this.view(principal, id), quota: await this.quotaOf(this.dataSource.manager, from) };
+    return { request: await this.view(principal, id), quota };
   }
 
   async list(principal: Principal, query: ListMeetingRequestsQueryDto): Promise<MeetingRequestPage> {
-    const organisationId = this.listedOrganisation(principal, query.organisationId);
+    const organisationId = OrganisationAccess.listedOrganisation(principal, query.organisationId, 'meeting requests');
     if (OrganisationAccess.isStaff(principal)) {
       // Staff name the organisation: an unknown one is a 404 (as for matches), not an empty list with a quota.
       const [organisation] = await this.dataSource.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
@@ -144,7 +148,7 @@ export class MeetingRequestsService {
 
   async get(principal: Principal, id: string): Promise<MeetingRequestView> {
     // As on every other route, an account without an organisation is refused whatever the id (staff read any).
-    if (!OrganisationAccess.isStaff(principal)) this.ownOrganisation(principal, 'read meeting requests');
+    if (!OrganisationAccess.isStaff(principal)) OrganisationAccess.ownOrganisation(principal, 'read meeting requests');
     return this.view(principal, id);
   }
 
@@ -173,22 +177,14 @@ export class MeetingRequestsService {
         [id],
       );
       if (rows.length === 0) return false;
-      await this.recordExpiry(manager, id, rows[0].from_organisation_id);
+      await this.audit(manager, null, rows[0].from_organisation_id, 'meeting_request.expired', id);
       return true;
     });
   }
 
-  /** Expiry is nobody's decision: the audit row has no actor. */
-  private async recordExpiry(manager: EntityManager, id: string, organisationId: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (actor_user_id, organisation_id, action, subject_type, subject_id, details) VALUES (NULL, $1, 'meeting_request.expired', 'meeting_request', $2, '{}')`,
-      [organisationId, id],
-    );
-  }
-
   /** The receiver accepts or declines, the sender withdraws; only while the request is pending. */
   private async decide(principal: Principal, id: string, decision: Decision, reason: DeclineReason | null): Promise<MeetingRequestView> {
-    const organisationId = this.ownOrganisation(principal, 'answer meeting requests');
+    const organisationId = OrganisationAccess.ownOrganisation(principal, 'answer meeting requests');
     await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(`SELECT * FROM meeting_requests WHERE id = $1 FOR UPDATE`, [id]);
       const party = row && (row.from_organisation_id === organisationId || row.to_organisation_id === organisationId);
@@ -200,7 +196,7 @@ export class MeetingRequestsService {
       const status = effectiveStatus(row.status, new Date(row.expires_at), new Date());
       if (status !== 'pending') throw new AppError(ErrorCode.RequestClosed, `this meeting request is ${status}; it can no longer be ${decision}`);
       await manager.query(`UPDATE meeting_requests SET status = $2, decline_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [id, decision, reason, principal.userId]);
-      await this.audit(manager, principal, organisationId, `meeting_request.${decision}`, id, reason ? { reason } : {});
+      await this.audit(manager, principal.userId, organisationId, `meeting_request.${decision}`, id, reason ? { reason } : {});
     });
     return this.view(principal, id);
   }
@@ -278,25 +274,12 @@ export class MeetingRequestsService {
     return { limit, used, remaining: Math.max(0, limit - used) };
   }
 
-  private ownOrganisation(principal: Principal, action: string): string {
-    if (OrganisationAccess.isStaff(principal)) throw AppError.forbidden(`hub staff cannot ${action} on an organisation's behalf`);
-    if (!principal.organisationId) throw AppError.forbidden(`this account has no organisation yet: create its profile before you ${action}`);
-    return principal.organisationId;
-  }
-
-  private listedOrganisation(principal: Principal, requested: string | undefined): string {
-    if (OrganisationAccess.isStaff(principal)) {
-      if (!requested) throw AppError.validation([{ field: 'organisationId', rule: 'required', message: 'organisationId is required for staff' }]);
-      return requested;
-    }
-    if (requested && requested !== principal.organisationId) throw AppError.forbidden("only hub staff may read another organisation's meeting requests");
-    return this.ownOrganisation(principal, 'read meeting requests');
-  }
-
-  private async audit(manager: EntityManager, principal: Principal, organisationId: string, action: string, subjectId: string, details: object): Promise<void> {
+  /** One audit row per decision; expiry is nobody's decision, so its actor is null. */
+  private async audit(manager: EntityManager, actorUserId: string | null, organisationId: string, action: string, subjectId: string, details: object = {}): Promise<void> {
     await manager.query(
       `INSERT INTO audit_events (actor_user_id, organisation_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, 'meeting_request', $4, $5)`,
-      [principal.userId, organisationId, action, subjectId, JSON.stringify(details)],
+      [actorUserId, organisationId, action, subjectId, JSON.stringify(details)],
     );
   }
+
 }

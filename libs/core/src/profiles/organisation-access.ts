@@ -27,4 +27,24 @@ export const OrganisationAccess = {
       throw new AppError(ErrorCode.AlreadyHasOrganisation, `this account is already a member of organisation ${principal.organisationId}`);
     }
   },
+
+  /** The caller's own organisation, for acting on its behalf: staff act on nobody's, accounts without one cannot. */
+  ownOrganisation(principal: Principal, action: string): string {
+    if (principal.role === 'staff') throw new AppError(ErrorCode.Forbidden, `hub staff cannot ${action} on an organisation's behalf`);
+    if (!principal.organisationId) throw new AppError(ErrorCode.Forbidden, `this account has no organisation yet: create its profile before you ${action}`);
+    return principal.organisationId;
+  },
+
+  /**
+   * Whose records a list shows: staff name the organisation (required), others see their own and may name only
+   * it. `what` names the records in messages, e.g. "matches".
+   */
+  listedOrganisation(principal: Principal, requested: string | undefined, what: string): string {
+    if (principal.role === 'staff') {
+      if (!requested) throw AppError.validation([{ field: 'organisationId', rule: 'required', message: 'organisationId is required for staff' }]);
+      return requested;
+    }
+    if (requested && requested !== principal.organisationId) throw new AppError(ErrorCode.Forbidden, `only hub staff may read another organisation's ${what}`);
+    return OrganisationAccess.ownOrganisation(principal, `read ${what}`);
+  },
 };

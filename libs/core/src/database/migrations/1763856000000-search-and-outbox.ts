@@ -92,11 +92,19 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
         -- TG_ARGV: the document type, and the column naming the row's organisation.
         INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id)
         VALUES ('document.changed', TG_ARGV[0], (changed ->> 'id')::uuid, (changed ->> TG_ARGV[1])::uuid);
-        -- Wakes the relay at commit; identical notifications of one transaction are folded into one.
+        RETURN NULL;
+      END
+      $$`);
+    // Any row added to the outbox, by a capture trigger or by a service, wakes the relay at commit: once per
+    // statement, and identical notifications of one transaction are folded into one.
+    await q.query(`
+      CREATE FUNCTION hub_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
         PERFORM pg_notify('hub_outbox', '');
         RETURN NULL;
       END
       $$`);
+    await q.query(`CREATE TRIGGER tr_outbox_events_notify AFTER INSERT ON outbox_events FOR EACH STATEMENT EXECUTE FUNCTION hub_outbox_notify()`);
     for (const [table, type, organisationColumn] of SOURCES) {
       await q.query(
         `CREATE TRIGGER tr_${table}_outbox AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_outbox_capture('${type}', '${organisationColumn}')`,
@@ -112,6 +120,7 @@ export class SearchAndOutbox1763856000000 implements MigrationInterface {
     for (const [table] of SOURCES) await q.query(`DROP TRIGGER IF EXISTS tr_${table}_outbox ON ${table}`);
     await q.query(`DROP FUNCTION IF EXISTS hub_outbox_capture()`);
     await q.query(`DROP TABLE IF EXISTS outbox_events`);
+    await q.query(`DROP FUNCTION IF EXISTS hub_outbox_notify()`);
     await q.query(`DROP TABLE IF EXISTS search_terms`);
     await q.query(`DROP TABLE IF EXISTS search_documents`);
     await q.query(`DROP TEXT SEARCH CONFIGURATION IF EXISTS hub_search`);
