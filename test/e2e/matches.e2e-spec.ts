@@ -136,6 +136,7 @@ describe('matches (api + outbox + worker scoring)', () => {
       counterpart: { type: 'fund', id: fund.id, name: 'Navigli Cell Ventures', pitch: FITTING_FUND.thesis },
       configVersion: 1,
       computedAt: expect.stringMatching(ISO_DATE),
+      review: null,
     });
     expect(seen).not.toHaveProperty('technologyOfferId');
     expectExplained(seen, VC_FACTORS);
@@ -290,6 +291,7 @@ describe('matches (api + outbox + worker scoring)', () => {
       technologyOfferTitle: 'Armoured CAR-T for solid tumours',
       configVersion: 1,
       computedAt: expect.stringMatching(ISO_DATE),
+      review: null,
     });
     expectExplained(forCompany, TT_FACTORS);
     expect(await matchesOf(ctx, licensee, 'venture_capital')).toEqual([]);

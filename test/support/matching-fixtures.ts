@@ -75,6 +75,7 @@ export interface MatchItem {
   technologyOfferTitle?: string;
   configVersion: number;
   computedAt: string;
+  review: { decision: 'shortlisted' | 'declined'; reason: string | null; reviewedAt: string } | null;
 }
 
 /** One stored match, as a comparable record (everything but computed_at, which every rewrite moves). */

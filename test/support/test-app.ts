@@ -36,7 +36,7 @@ export class TestContext {
   static async create(): Promise<TestContext> {
     await ensureWorkerDatabase();
     const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-    const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: false });
+    const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: process.env.TEST_API_LOGS ? ['error'] : false });
     configureApp(app);
     await app.init();
     return new TestContext(app, app.get<DataSource>(getDataSourceToken()));

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CoreModule, HealthModule } from '@hub/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginThrottleGuard } from './auth/login-throttle.guard';
 import { ImportsController } from './imports/imports.controller';
 import { MatchesController } from './matching/matches.controller';
 import { ScoringController } from './matching/scoring.controller';
+import { MeetingOutcomesController } from './meetings/meeting-outcomes.controller';
+import { MeetingProposalsController } from './meetings/meeting-proposals.controller';
 import { MeetingRequestsController } from './meetings/meeting-requests.controller';
 import { CompaniesController } from './profiles/companies.controller';
 import { FundsController } from './profiles/funds.controller';
@@ -30,6 +33,9 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     MatchesController,
     ScoringController,
     MeetingRequestsController,
+    MeetingProposalsController,
+    MeetingOutcomesController,
+    AuditController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

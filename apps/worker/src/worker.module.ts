@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { CoreModule, HealthModule, QueueModule } from '@hub/core';
+import { CoreModule, HealthModule, NotificationsModule, QueueModule } from '@hub/core';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
 import { RescoreProcessor } from './matching/rescore.processor';
 import { ScoringProcessor } from './matching/scoring.processor';
+import { MeetingProposalsProcessor } from './meetings/meeting-proposals.processor';
 import { MeetingsProcessor } from './meetings/meetings.processor';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { SearchIndexingProcessor } from './search/search-indexing.processor';
 
@@ -13,7 +15,7 @@ import { SearchIndexingProcessor } from './search/search-indexing.processor';
  * small HTTP server for /health and /ready only. More worker processes, on any machine, share the load.
  */
 @Module({
-  imports: [CoreModule, HealthModule, QueueModule, DiscoveryModule],
-  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, MeetingsProcessor, JobHandlersCheck],
+  imports: [CoreModule, HealthModule, QueueModule, NotificationsModule, DiscoveryModule],
+  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, MeetingsProcessor, MeetingProposalsProcessor, NotificationsProcessor, JobHandlersCheck],
 })
 export class WorkerModule {}

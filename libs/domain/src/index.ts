@@ -21,5 +21,8 @@ export * from './scoring/text-vectorizer';
 export * from './scoring/tt-scorer';
 export * from './scoring/vc-scorer';
 export * from './scoring/match-reasons';
+export * from './scoring/scoring-feedback';
 export * from './scoring/top-n';
 export * from './meetings/meeting-request.rules';
+export * from './meetings/meeting-proposals';
+export * from './notifications/meeting-notification.templates';

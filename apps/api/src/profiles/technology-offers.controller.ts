@@ -24,13 +24,13 @@ export class TechnologyOffersController {
   }
 
   @Get()
-  list(@Param('id', ParseIdPipe) centreId: string, @Query() query: PaginationQueryDto): Promise<Page<TechnologyOfferView>> {
-    return this.offers.list(centreId, query);
+  list(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) centreId: string, @Query() query: PaginationQueryDto): Promise<Page<TechnologyOfferView>> {
+    return this.offers.list(principal, centreId, query);
   }
 
   @Get(':offerId')
-  get(@Param('id', ParseIdPipe) centreId: string, @Param('offerId', ParseIdPipe) offerId: string): Promise<TechnologyOfferView> {
-    return this.offers.get(centreId, offerId);
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) centreId: string, @Param('offerId', ParseIdPipe) offerId: string): Promise<TechnologyOfferView> {
+    return this.offers.get(principal, centreId, offerId);
   }
 
   @Patch(':offerId')

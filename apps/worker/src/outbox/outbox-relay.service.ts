@@ -17,7 +17,7 @@ const NOTIFY_CHANNEL = 'hub_outbox';
 interface OutboxRow {
   id: string;
   topic: string;
-  aggregate_type: SearchDocType | 'scoring_run' | 'meeting_request';
+  aggregate_type: SearchDocType | 'scoring_run' | 'meeting_request' | 'meeting_proposal_run';
   aggregate_id: string;
   organisation_id: string | null;
   payload: Record<string, unknown>;
@@ -110,9 +110,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const byQueue = new Map<QueueName, Map<string, { name: JobName; data: object; delay: number }>>();
       for (const row of rows) {
         for (const route of OUTBOX_ROUTES[row.topic] ?? []) {
-          const entityId = route.key === 'aggregate' ? row.aggregate_id : row.organisation_id;
+          const entityId = route.key === 'aggregate' ? row.aggregate_id : route.key === 'event' ? row.id : row.organisation_id;
           if (!entityId) continue;
-          const data = route.key === 'aggregate' ? { type: row.aggregate_type, id: row.aggregate_id } : { organisationId: entityId };
+          // A delayed job whose time the event does not give is not wanted (a reminder the lifetime leaves no room for).
+          if (route.delayUntil && row.payload[route.delayUntil] == null) continue;
+          const data =
+            route.key === 'aggregate'
+              ? { type: row.aggregate_type, id: row.aggregate_id }
+              : route.key === 'event'
+                ? { outboxId: row.id, topic: row.topic, type: row.aggregate_type, id: row.aggregate_id }
+                : { organisationId: entityId };
           const queueName = JOB_QUEUE[route.name];
           const jobs = byQueue.get(queueName) ?? new Map();
           const until = route.delayUntil ? Date.parse(String(row.payload[route.delayUntil])) : NaN;

@@ -11,6 +11,11 @@ export abstract class EnvData {
   abstract readonly rescoreChunkSize: number;
   /** Open outgoing requests per organisation, and days before a pending request expires. */
   abstract readonly meetingRequests: { quota: number; ttlDays: number };
+  /**
+   * E-mail notifications: the SMTP server (null: mail disabled, deliveries recorded as skipped), the From, and how
+   * many hours before a pending request's expiry its receiver is reminded.
+   */
+  abstract readonly notifications: { smtpUrl: string | null; mailFrom: string; reminderHours: number };
   abstract readonly jwt: { secret: string; ttlSeconds: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;

@@ -64,6 +64,24 @@ export class EnvDto {
   @Max(365, { message: 'MEETING_REQUEST_TTL_DAYS must be at most 365' })
   MEETING_REQUEST_TTL_DAYS?: number;
 
+  /** Hours before a pending request's expiry at which its receiver is reminded (no reminder if the TTL is shorter). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MEETING_REQUEST_REMINDER_HOURS must be an integer' })
+  @Min(1, { message: 'MEETING_REQUEST_REMINDER_HOURS must be at least 1' })
+  @Max(8760, { message: 'MEETING_REQUEST_REMINDER_HOURS must be at most 8760' })
+  MEETING_REQUEST_REMINDER_HOURS?: number;
+
+  /** The SMTP server the worker sends notifications through; without it, mail is disabled (and logged as such). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/?#]+(\/[^\s]*)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://127.0.0.1:2525' })
+  SMTP_URL?: string;
+
+  /** The From of every notification, an address or `Name <address>`; its domain also names the Message-IDs. */
+  @IsOptional()
+  @Matches(/^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'MAIL_FROM must be an address or Name <address>' })
+  MAIL_FROM?: string;
+
   /** How often the worker's outbox relay polls when no notification arrived, in milliseconds. */
   @IsOptional()
   @Transform(toInt)

@@ -36,4 +36,17 @@ describe('loadEnv', () => {
   it('parses numbers from strings', () => {
     expect(loadEnv({ ...valid, PORT: '8080', JWT_TTL_SECONDS: '900' })).toMatchObject({ apiPort: 8080, jwt: { ttlSeconds: 900 } });
   });
+
+  it('disables mail without SMTP_URL and validates the mail settings', () => {
+    expect(loadEnv({ ...valid }).notifications).toEqual({ smtpUrl: null, mailFrom: 'Hub Match <no-reply@hubmatch.local>', reminderHours: 48 });
+    expect(loadEnv({ ...valid, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Hub <hub@example.org>', MEETING_REQUEST_REMINDER_HOURS: '24' }).notifications).toEqual({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      mailFrom: 'Hub <hub@example.org>',
+      reminderHours: 24,
+    });
+    expect(loadEnv({ ...valid, SMTP_URL: 'smtps://user:secret@mail.example.org:465' }).notifications.smtpUrl).toBe('smtps://user:secret@mail.example.org:465');
+    expect(() => loadEnv({ ...valid, SMTP_URL: 'http://mail:25' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadEnv({ ...valid, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => loadEnv({ ...valid, MEETING_REQUEST_REMINDER_HOURS: '0' })).toThrow(/MEETING_REQUEST_REMINDER_HOURS must be at least 1/);
+  });
 });

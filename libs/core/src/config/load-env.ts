@@ -32,6 +32,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvData {
     outboxPollMs: dto.OUTBOX_POLL_MS ?? 1000,
     rescoreChunkSize: dto.RESCORE_CHUNK_SIZE ?? 1000,
     meetingRequests: { quota: dto.MEETING_REQUEST_QUOTA ?? 10, ttlDays: dto.MEETING_REQUEST_TTL_DAYS ?? 14 },
+    notifications: { smtpUrl: dto.SMTP_URL ?? null, mailFrom: dto.MAIL_FROM ?? 'Hub Match <no-reply@hubmatch.local>', reminderHours: dto.MEETING_REQUEST_REMINDER_HOURS ?? 48 },
     jwt: { secret: dto.JWT_SECRET, ttlSeconds: dto.JWT_TTL_SECONDS ?? 3600 },
     apiPort: dto.PORT ?? 3000,
     workerPort: dto.WORKER_PORT ?? 3001,

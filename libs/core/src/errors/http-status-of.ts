@@ -19,6 +19,9 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.QuotaExceeded]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.DuplicateRequest]: HttpStatus.CONFLICT,
   [ErrorCode.RequestClosed]: HttpStatus.CONFLICT,
+  [ErrorCode.MeetingNotAccepted]: HttpStatus.CONFLICT,
+  [ErrorCode.ProposalClosed]: HttpStatus.CONFLICT,
+  [ErrorCode.ProposalDecided]: HttpStatus.CONFLICT,
   [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };

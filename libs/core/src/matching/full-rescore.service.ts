@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TopN, toContributions, TtScorer, VcScorer, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
+import { TopN, toContributions, TtScorer, VcScorer, withFeedback, type CompiledCompany, type CompiledFund, type CompiledOffer } from '@hub/domain';
 import { PAIR_CONFLICT, pairColumns, pairKey, PAIRS_FROM_PARAMS, scoredPair, UPDATE_PAIR_ON_CONFLICT, upsertPairs, type ScoredPair } from './match-pairs';
 import { EnvData } from '../config/env-data';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus } from './scoring-corpus';
+import { ScoringFeedbackLoader } from './scoring-feedback.loader';
 
 /** A chunk covers the companies with from <= id < to (null: open end). */
 export interface ChunkRange {
@@ -42,6 +43,7 @@ export class FullRescoreService {
     private readonly corpus: ScoringCorpus,
     private readonly configs: ScoringConfigService,
     private readonly env: EnvData,
+    private readonly feedbackLoader: ScoringFeedbackLoader,
   ) {}
 
   /** Splits the companies into chunks by id (RESCORE_CHUNK_SIZE companies each; each scores against every fund and offer). */
@@ -62,6 +64,7 @@ export class FullRescoreService {
    */
   async scoreChunk(runId: string, chunk: number, range: ChunkRange): Promise<ChunkOutcome> {
     const [corpus, config] = await Promise.all([this.corpus.load(runId), this.configs.current()]);
+    const feedback = await this.feedbackLoader.load(corpus);
     const vc = new VcScorer(corpus.space, config);
     const tt = new TtScorer(corpus.space, config);
     const n = config.maxPerOrganisation;
@@ -74,12 +77,15 @@ export class FullRescoreService {
     for (const company of companies) {
       const ownVc = new TopN<Candidate>(n);
       for (const fund of corpus.funds) {
-        const score = vc.score(company, fund);
+        let score = vc.score(company, fund);
+        // Feedback only lowers scores: only pairs that pass without it can be changed by it.
+        if (score >= config.minScore) score *= feedback.vc(company, fund);
         if (score >= config.minScore) this.admit(ownVc, top(fundTop, fund.id, n), score, company, fund, null);
       }
       const ownTt = new TopN<Candidate>(n);
       for (const offer of corpus.offers) {
-        const score = tt.score(offer, company);
+        let score = tt.score(offer, company);
+        if (score >= config.minScore) score *= feedback.tt(offer, company);
         if (score >= config.minScore) this.admit(ownTt, top(centreTop, offer.researchCentreId, n), score, company, null, offer);
       }
       pairsScored += corpus.funds.length + corpus.offers.length;
@@ -100,13 +106,13 @@ export class FullRescoreService {
     const candidates = [...extras.values()];
     for (const c of [...kept, ...candidates]) {
       const company = corpus.company(c.companyId) as CompiledCompany;
-      const explanation =
-        c.area === 'venture_capital'
-          ? vc.explain(company, corpus.fund(c.fundId as string) as CompiledFund)
-          : tt.explain(corpus.offer(c.technologyOfferId as string) as CompiledOffer, company);
+      const fund = c.area === 'venture_capital' ? (corpus.fund(c.fundId as string) as CompiledFund) : null;
+      const offer = fund ? null : (corpus.offer(c.technologyOfferId as string) as CompiledOffer);
+      const explanation = fund ? vc.explain(company, fund) : tt.explain(offer as CompiledOffer, company);
       if (!explanation.excluded) {
-        c.score = explanation.score;
-        c.contributions = toContributions(c.area, explanation.reasons);
+        const adjusted = withFeedback(explanation.score, explanation.reasons, fund ? feedback.vcParts(company, fund) : feedback.ttParts(offer as CompiledOffer, company));
+        c.score = adjusted.score;
+        c.contributions = toContributions(c.area, adjusted.reasons);
       }
     }
 

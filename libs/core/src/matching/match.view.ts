@@ -1,4 +1,14 @@
-import type { MatchArea, MatchReason, OrganisationType } from '@hub/domain';
+import type { DeclineReason, MatchArea, MatchReason, OrganisationType } from '@hub/domain';
+
+export type MatchReviewDecision = 'shortlisted' | 'declined';
+
+/** The viewing organisation's own decision on a match: never shown to the counterpart or anyone else. */
+export interface MatchReview {
+  decision: MatchReviewDecision;
+  /** Why it was declined; null for a shortlist. */
+  reason: DeclineReason | null;
+  reviewedAt: string;
+}
 
 /** The other party of a match, as the caller sees it: public fields only. */
 export interface MatchCounterpart {
@@ -20,6 +30,8 @@ export interface MatchView {
   technologyOfferTitle?: string;
   configVersion: number;
   computedAt: string;
+  /** The viewing organisation's review (for staff reading a list: the listed organisation's). */
+  review: MatchReview | null;
 }
 
 export interface MatchPage {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, FACTORS_OF_AREA, fromContributions, type MatchArea, type OrganisationType } from '@hub/domain';
+import { AppError, FEEDBACK_FACTORS, fromContributions, reasonsFor, type DeclineReason, type MatchArea, type OrganisationType, type ReasonViewer } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { OrganisationAccess } from '../profiles/organisation-access';
-import type { ListMatchesQueryDto } from './dto/list-matches-query.dto';
-import type { MatchCounterpart, MatchPage, MatchView } from './match.view';
+import type { ListMatchesQueryDto, MatchReviewFilter } from './dto/list-matches-query.dto';
+import type { MatchCounterpart, MatchPage, MatchReviewDecision, MatchView } from './match.view';
 
 interface MatchRow {
   id: string;
@@ -25,6 +25,9 @@ interface MatchRow {
   centre_name: string | null;
   centre_description: string | null;
   offer_title: string | null;
+  review_decision: MatchReviewDecision | null;
+  review_reason: DeclineReason | null;
+  reviewed_at: Date | null;
 }
 
 const OWN_COLUMN: Record<OrganisationType, 'company_id' | 'fund_id' | 'research_centre_id'> = {
@@ -33,15 +36,35 @@ const OWN_COLUMN: Record<OrganisationType, 'company_id' | 'fund_id' | 'research_
   research_centre: 'research_centre_id',
 };
 
+/** The counterpart organisation of a match row, seen from organisation `viewer` (a SQL expression). */
+export const COUNTERPART_OF = (viewer: string) => `CASE WHEN m.company_id = ${viewer} THEN coalesce(m.fund_id, m.research_centre_id) ELSE m.company_id END`;
+
+/** Matches with their parties' public fields and the review of organisation $1 (none for staff reading one match). */
 const SELECT_MATCHES = `
   SELECT m.id, m.area, m.company_id, m.fund_id, m.research_centre_id, m.technology_offer_id, m.score, m.contributions,
          m.config_version, m.computed_at, c.name AS company_name, c.pitch AS company_pitch, f.name AS fund_name,
-         f.thesis AS fund_thesis, r.name AS centre_name, r.description AS centre_description, o.title AS offer_title
+         f.thesis AS fund_thesis, r.name AS centre_name, r.description AS centre_description, o.title AS offer_title,
+         mr.decision AS review_decision, mr.reason AS review_reason, mr.updated_at AS reviewed_at
     FROM matches m
     JOIN companies c ON c.id = m.company_id
     LEFT JOIN funds f ON f.id = m.fund_id
     LEFT JOIN research_centres r ON r.id = m.research_centre_id
-    LEFT JOIN technology_offers o ON o.id = m.technology_offer_id`;
+    LEFT JOIN technology_offers o ON o.id = m.technology_offer_id
+    LEFT JOIN match_reviews mr ON mr.organisation_id = $1 AND mr.area = m.area AND mr.counterpart_id = ${COUNTERPART_OF('$1')}`;
+
+/** Which reviews a list shows: by default, every match the organisation has not declined. */
+const REVIEW_FILTERS: Record<MatchReviewFilter, string> = {
+  open: "mr.decision IS DISTINCT FROM 'declined'",
+  unreviewed: 'mr.decision IS NULL',
+  shortlisted: "mr.decision = 'shortlisted'",
+  declined: "mr.decision = 'declined'",
+  all: 'true',
+};
+
+/** Each side sees its own decisions' feedback, never the other side's (staff see both). */
+const readerOf = (type: OrganisationType): ReasonViewer => (type === 'company' ? 'company' : 'partner');
+
+const FEEDBACK_FACTOR_NAMES = new Set<string>(Object.values(FEEDBACK_FACTORS).map((f) => f.factor));
 
 const cut = (text: string | null) => (text && text.length > 280 ? `${text.slice(0, 279)}…` : text);
 
@@ -60,17 +83,19 @@ export class MatchesService {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const params: unknown[] = [organisationId, query.area ?? null, limit, offset];
-    const where = `WHERE m.${column} = $1 AND ($2::text IS NULL OR m.area = $2)`;
+    const where = `WHERE m.${column} = $1 AND ($2::text IS NULL OR m.area = $2) AND ${REVIEW_FILTERS[query.review ?? 'open']}`;
+    const reviews = `LEFT JOIN match_reviews mr ON mr.organisation_id = $1 AND mr.area = m.area AND mr.counterpart_id = ${COUNTERPART_OF('$1')}`;
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(`${SELECT_MATCHES} ${where} ORDER BY m.score DESC, m.id LIMIT $3 OFFSET $4`, params) as Promise<MatchRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM matches m ${where}`, params.slice(0, 2)),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM matches m ${reviews} ${where}`, params.slice(0, 2)),
     ]);
-    return { items: rows.map((row) => this.view(row, type, false)), total, limit, offset };
+    const reader = OrganisationAccess.isStaff(principal) ? 'staff' : readerOf(type);
+    return { items: rows.map((row) => this.view(row, type, false, reader)), total, limit, offset };
   }
 
   /** One match with every factor of its explanation; parties and staff only (404 for anyone else). */
   async get(principal: Principal, id: string): Promise<MatchView> {
-    const [row]: MatchRow[] = await this.dataSource.query(`${SELECT_MATCHES} WHERE m.id = $1`, [id]);
+    const [row]: MatchRow[] = await this.dataSource.query(`${SELECT_MATCHES} WHERE m.id = $2`, [principal.organisationId, id]);
     const parties: Array<[OrganisationType, string | null]> = row
       ? [
           ['company', row.company_id],
@@ -81,13 +106,15 @@ export class MatchesService {
     const own = parties.find(([, partyId]) => partyId !== null && partyId === principal.organisationId);
     if (!row || (!own && !OrganisationAccess.isStaff(principal))) throw AppError.notFound('match', id);
     // Staff read a match from the company's side.
-    return this.view(row, own ? own[0] : 'company', true);
+    return this.view(row, own ? own[0] : 'company', true, own ? readerOf(own[0]) : 'staff');
   }
 
-  private view(row: MatchRow, viewer: OrganisationType, allFactors: boolean): MatchView {
+  /** `viewer`: whose side the counterpart is shown from; `reader`: whose feedback the reasons may show. */
+  private view(row: MatchRow, viewer: OrganisationType, allFactors: boolean, reader: ReasonViewer): MatchView {
+    const side = reader;
     const reasons = allFactors
-      ? FACTORS_OF_AREA[row.area].map((f, i) => ({ factor: f.factor, label: f.label, contribution: Math.round((row.contributions[i] ?? 0) * 10) / 10 }))
-      : fromContributions(row.area, row.contributions);
+      ? reasonsFor(row.area, row.contributions, side).filter((r) => !FEEDBACK_FACTOR_NAMES.has(r.factor) || r.contribution !== 0)
+      : fromContributions(row.area, row.contributions, side);
     const view: MatchView = {
       id: row.id,
       area: row.area,
@@ -96,6 +123,7 @@ export class MatchesService {
       counterpart: this.counterpart(row, viewer),
       configVersion: row.config_version,
       computedAt: new Date(row.computed_at).toISOString(),
+      review: row.review_decision ? { decision: row.review_decision, reason: row.review_reason, reviewedAt: new Date(row.reviewed_at as Date).toISOString() } : null,
     };
     if (row.technology_offer_id) {
       view.technologyOfferId = row.technology_offer_id;

@@ -3,18 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   toContributions,
+  withFeedback,
+  type PairFeedback,
   TtScorer,
   VcScorer,
   type CompiledCompany,
   type CompiledFund,
   type CompiledOffer,
   type MatchArea,
+  type MatchReason,
   type OrganisationType,
   type ScoringConfig,
 } from '@hub/domain';
 import { pairKey, scoredPair, upsertPairs, type ScoredPair } from './match-pairs';
 import { ScoringConfigService } from './scoring-config.service';
 import { ScoringCorpus, type CorpusView } from './scoring-corpus';
+import { ScoringFeedbackLoader } from './scoring-feedback.loader';
 
 export interface RescoreOutcome {
   organisationId: string;
@@ -54,6 +58,7 @@ export class MatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly corpus: ScoringCorpus,
     private readonly configs: ScoringConfigService,
+    private readonly feedbackLoader: ScoringFeedbackLoader,
   ) {}
 
   async rescoreOrganisation(organisationId: string): Promise<RescoreOutcome> {
@@ -62,7 +67,8 @@ export class MatchingService {
     if (!organisation) return { organisationId, type: null, kept };
     const type = organisation.type as OrganisationType;
     const [corpus, config] = await Promise.all([this.corpus.sync(), this.configs.current()]);
-    const pairs = this.score(type, organisationId, corpus, config);
+    const feedback = await this.feedbackLoader.load(corpus);
+    const pairs = this.score(type, organisationId, corpus, config, feedback);
     await this.dataSource.transaction(async (manager) => {
       for (const side of SIDES[type]) {
         const selected = await this.select(manager, side, organisationId, pairs[side.area], config);
@@ -74,7 +80,7 @@ export class MatchingService {
   }
 
   /** Every pair of the organisation, scored and explained (only pairs reaching minScore are explained). */
-  private score(type: OrganisationType, id: string, corpus: CorpusView, config: ScoringConfig): Record<MatchArea, ScoredPair[]> {
+  private score(type: OrganisationType, id: string, corpus: CorpusView, config: ScoringConfig, feedback: PairFeedback): Record<MatchArea, ScoredPair[]> {
     const vc = new VcScorer(corpus.space, config);
     const tt = new TtScorer(corpus.space, config);
     const result: Record<MatchArea, ScoredPair[]> = { venture_capital: [], tech_transfer: [] };
@@ -82,39 +88,48 @@ export class MatchingService {
       const company = corpus.company(id);
       if (!company) return result;
       for (const fund of corpus.funds) {
-        const score = vc.score(company, fund);
+        const score = vc.score(company, fund) * feedback.vc(company, fund);
         if (score >= config.minScore) result.venture_capital.push(scoredPair(company.id, fund.id, null, score));
       }
       for (const offer of corpus.offers) {
-        const score = tt.score(offer, company);
+        const score = tt.score(offer, company) * feedback.tt(offer, company);
         if (score >= config.minScore) result.tech_transfer.push(scoredPair(company.id, null, offer, score));
       }
     } else if (type === 'fund') {
       const fund = corpus.fund(id);
       if (!fund) return result;
       for (const company of corpus.companies) {
-        const score = vc.score(company, fund);
+        const score = vc.score(company, fund) * feedback.vc(company, fund);
         if (score >= config.minScore) result.venture_capital.push(scoredPair(company.id, fund.id, null, score));
       }
     } else {
       for (const offer of corpus.offers) {
         if (offer.researchCentreId !== id) continue;
         for (const company of corpus.companies) {
-          const score = tt.score(offer, company);
+          const score = tt.score(offer, company) * feedback.tt(offer, company);
           if (score >= config.minScore) result.tech_transfer.push(scoredPair(company.id, null, offer, score));
         }
       }
     }
     // Explanations give the stored score (rounded) and the contributions.
     for (const pair of result.venture_capital) {
-      const explanation = vc.explain(corpus.company(pair.companyId) as CompiledCompany, corpus.fund(pair.fundId as string) as CompiledFund);
-      if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('venture_capital', explanation.reasons) });
+      const company = corpus.company(pair.companyId) as CompiledCompany;
+      const fund = corpus.fund(pair.fundId as string) as CompiledFund;
+      const explanation = vc.explain(company, fund);
+      if (!explanation.excluded) this.explained(pair, withFeedback(explanation.score, explanation.reasons, feedback.vcParts(company, fund)));
     }
     for (const pair of result.tech_transfer) {
-      const explanation = tt.explain(corpus.offer(pair.technologyOfferId as string) as CompiledOffer, corpus.company(pair.companyId) as CompiledCompany);
-      if (!explanation.excluded) Object.assign(pair, { score: explanation.score, contributions: toContributions('tech_transfer', explanation.reasons) });
+      const offer = corpus.offer(pair.technologyOfferId as string) as CompiledOffer;
+      const company = corpus.company(pair.companyId) as CompiledCompany;
+      const explanation = tt.explain(offer, company);
+      if (!explanation.excluded) this.explained(pair, withFeedback(explanation.score, explanation.reasons, feedback.ttParts(offer, company)));
     }
     return result;
+  }
+
+  private explained(pair: ScoredPair, explanation: { score: number; reasons: MatchReason[] }): void {
+    pair.score = explanation.score;
+    pair.contributions = toContributions(pair.area, explanation.reasons);
   }
 
   /** The organisation's best N, plus pairs good enough to be among their counterpart's best N. */

@@ -11,9 +11,11 @@ import {
   type MatchArea,
   type MeetingRequestStatus,
   type OrganisationType,
+  type ReasonViewer,
 } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { EnvData } from '../config/env-data';
+import { recordAudit } from '../audit/audit';
 import { isUniqueViolation } from '../database/pg-errors';
 import { OrganisationAccess } from '../profiles/organisation-access';
 import { addToOutbox } from '../queue/outbox';
@@ -92,7 +94,10 @@ export class MeetingRequestsService {
            RETURNING id, from_organisation_id`,
           [from, target.organisationId],
         );
-        for (const request of lapsed) await this.audit(manager, null, request.from_organisation_id, 'meeting_request.expired', request.id);
+        for (const request of lapsed) {
+          await this.audit(manager, null, request.from_organisation_id, 'meeting_request.expired', request.id);
+          await this.announce(manager, 'meeting_request.expired', request.id, request.from_organisation_id);
+        }
         const quota = await this.quotaOf(manager, from);
         if (quota.remaining <= 0) {
           throw new AppError(ErrorCode.QuotaExceeded, `this organisation already has ${quota.used} open meeting requests, the most allowed (${quota.limit}); wait for answers or withdraw one`);
@@ -110,7 +115,7 @@ export class MeetingRequestsService {
           aggregateType: 'meeting_request',
           aggregateId: row.id,
           organisationId: from,
-          payload: { expiresAt: new Date(row.expires_at).toISOString() },
+          payload: { expiresAt: new Date(row.expires_at).toISOString(), ...this.reminderOf(new Date(row.expires_at)) },
         });
         // The new request is one more open one.
         return { id: row.id as string, quota: { ...quota, used: quota.used + 1, remaining: quota.remaining - 1 } };
@@ -178,6 +183,7 @@ export class MeetingRequestsService {
       );
       if (rows.length === 0) return false;
       await this.audit(manager, null, rows[0].from_organisation_id, 'meeting_request.expired', id);
+      await this.announce(manager, 'meeting_request.expired', id, rows[0].from_organisation_id);
       return true;
     });
   }
@@ -197,6 +203,8 @@ export class MeetingRequestsService {
       if (status !== 'pending') throw new AppError(ErrorCode.RequestClosed, `this meeting request is ${status}; it can no longer be ${decision}`);
       await manager.query(`UPDATE meeting_requests SET status = $2, decline_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [id, decision, reason, principal.userId]);
       await this.audit(manager, principal.userId, organisationId, `meeting_request.${decision}`, id, reason ? { reason } : {});
+      // The reason stays out of the event: the mail to the requester must not be able to tell it.
+      await this.announce(manager, `meeting_request.${decision}`, id, organisationId);
     });
     return this.view(principal, id);
   }
@@ -252,7 +260,8 @@ export class MeetingRequestsService {
       to: { type: row.to_type, id: row.to_organisation_id, name: row.to_name },
       message: row.message,
       score: row.score === null ? null : Math.round(row.score * 10) / 10,
-      reasons: row.contributions ? fromContributions(row.area, row.contributions) : [],
+      // Each side sees only its own decisions' feedback among the reasons (staff see both).
+      reasons: row.contributions ? fromContributions(row.area, row.contributions, this.readerOf(row, viewer)) : [],
       matchId: row.match_id,
       technologyOfferId: row.technology_offer_id,
       eventId: row.event_id,
@@ -265,6 +274,11 @@ export class MeetingRequestsService {
     return view;
   }
 
+  private readerOf(row: RequestRow, viewer: string | null): ReasonViewer {
+    if (viewer === null) return 'staff';
+    return (row.from_organisation_id === viewer ? row.from_type : row.to_type) === 'company' ? 'company' : 'partner';
+  }
+
   private async quotaOf(manager: EntityManager, organisationId: string): Promise<MeetingQuota> {
     const [{ used }] = await manager.query(
       `SELECT count(*)::int AS used FROM meeting_requests WHERE from_organisation_id = $1 AND status = 'pending' AND expires_at > now()`,
@@ -274,12 +288,20 @@ export class MeetingRequestsService {
     return { limit, used, remaining: Math.max(0, limit - used) };
   }
 
+  /** A decision for the worker to act on (notifications), committed with the decision or not at all. */
+  private async announce(manager: EntityManager, topic: `meeting_request.${Decision | 'expired'}`, requestId: string, organisationId: string): Promise<void> {
+    await addToOutbox(manager, { topic, aggregateType: 'meeting_request', aggregateId: requestId, organisationId });
+  }
+
+  /** When the receiver is reminded of a pending request: not at all if the request's whole life is shorter than that. */
+  private reminderOf(expiresAt: Date): { remindAt?: string } {
+    const { reminderHours } = this.env.notifications;
+    return this.env.meetingRequests.ttlDays * 24 > reminderHours ? { remindAt: new Date(expiresAt.getTime() - reminderHours * 3_600_000).toISOString() } : {};
+  }
+
   /** One audit row per decision; expiry is nobody's decision, so its actor is null. */
-  private async audit(manager: EntityManager, actorUserId: string | null, organisationId: string, action: string, subjectId: string, details: object = {}): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (actor_user_id, organisation_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, 'meeting_request', $4, $5)`,
-      [actorUserId, organisationId, action, subjectId, JSON.stringify(details)],
-    );
+  private async audit(manager: EntityManager, actorUserId: string | null, organisationId: string, action: string, subjectId: string, details: Record<string, unknown> = {}): Promise<void> {
+    await recordAudit(manager, { actorUserId, organisationId, action, subjectType: 'meeting_request', subjectId, details });
   }
 
 }

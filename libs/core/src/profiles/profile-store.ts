@@ -5,6 +5,7 @@ import type { Page } from '../common/pagination.dto';
 import { MembershipEntity, OrganisationEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/pg-errors';
 import type { ListProfilesQueryDto } from './dto/list-profiles-query.dto';
+import { Disclosure } from './disclosure';
 import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
 
@@ -87,7 +88,8 @@ export class ProfileStore<E extends ProfileRow, V> {
   async get(principal: Principal, id: string): Promise<V> {
     const entity = await this.dataSource.getRepository(this.config.entity).findOne({ where: { id } as never });
     if (!entity) throw AppError.notFound(this.config.label, id);
-    return this.config.view(entity, OrganisationAccess.canManage(principal, id));
+    const [view] = await this.disclosedViews(principal, [entity]);
+    return view;
   }
 
   async list(principal: Principal, query: ListProfilesQueryDto): Promise<Page<V>> {
@@ -105,7 +107,18 @@ export class ProfileStore<E extends ProfileRow, V> {
     this.config.filter(qb, query);
     qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((row) => this.config.view(row, OrganisationAccess.canManage(principal, row.id))), total, page, pageSize };
+    return { items: await this.disclosedViews(principal, rows), total, page, pageSize };
+  }
+
+  /** Views with the confidential part and contacts where the caller may see them (staged disclosure). */
+  private async disclosedViews(principal: Principal, entities: readonly E[]): Promise<V[]> {
+    const manager = this.dataSource.manager;
+    const disclosed = await Disclosure.disclosedTo(manager, principal, entities.map((e) => e.id));
+    const contacts = await Disclosure.contactsOf(manager, [...disclosed]);
+    return entities.map((entity) => {
+      const view = this.config.view(entity, disclosed.has(entity.id));
+      return disclosed.has(entity.id) ? { ...view, contacts: contacts.get(entity.id) ?? [] } : view;
+    });
   }
 
   async update(principal: Principal, id: string, patch: Partial<E> & { version: number }): Promise<V> {

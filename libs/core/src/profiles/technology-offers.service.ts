@@ -7,6 +7,7 @@ import type { Page, PaginationQueryDto } from '../common/pagination.dto';
 import { ResearchCentreEntity, TechnologyOfferEntity } from '../database/entities';
 import type { CreateTechnologyOfferDto } from './dto/create-technology-offer.dto';
 import type { UpdateTechnologyOfferDto } from './dto/update-technology-offer.dto';
+import { Disclosure } from './disclosure';
 import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
 import { toTechnologyOfferView, type TechnologyOfferView } from './views/technology-offer.view';
@@ -25,10 +26,10 @@ export class TechnologyOffersService {
       this.assertValid(offer);
       return manager.save(TechnologyOfferEntity, offer);
     });
-    return toTechnologyOfferView(saved);
+    return toTechnologyOfferView(saved, true);
   }
 
-  async list(centreId: string, query: PaginationQueryDto): Promise<Page<TechnologyOfferView>> {
+  async list(principal: Principal, centreId: string, query: PaginationQueryDto): Promise<Page<TechnologyOfferView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const exists = await this.dataSource.getRepository(ResearchCentreEntity).exists({ where: { id: centreId } });
@@ -39,13 +40,19 @@ export class TechnologyOffersService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: rows.map(toTechnologyOfferView), total, page, pageSize };
+    const confidential = await this.disclosed(principal, centreId);
+    return { items: rows.map((row) => toTechnologyOfferView(row, confidential)), total, page, pageSize };
   }
 
-  async get(centreId: string, offerId: string): Promise<TechnologyOfferView> {
+  async get(principal: Principal, centreId: string, offerId: string): Promise<TechnologyOfferView> {
     const offer = await this.dataSource.getRepository(TechnologyOfferEntity).findOne({ where: { id: offerId, researchCentreId: centreId } });
     if (!offer) throw AppError.notFound('technology offer', offerId);
-    return toTechnologyOfferView(offer);
+    return toTechnologyOfferView(offer, await this.disclosed(principal, centreId));
+  }
+
+  /** Whether the caller may read the centre's confidential offer details (staged disclosure). */
+  private async disclosed(principal: Principal, centreId: string): Promise<boolean> {
+    return (await Disclosure.disclosedTo(this.dataSource.manager, principal, [centreId])).has(centreId);
   }
 
   async update(principal: Principal, centreId: string, offerId: string, dto: UpdateTechnologyOfferDto): Promise<TechnologyOfferView> {
@@ -58,7 +65,7 @@ export class TechnologyOffersService {
       merged.version = current.version + 1;
       return manager.save(TechnologyOfferEntity, merged);
     });
-    return toTechnologyOfferView(saved);
+    return toTechnologyOfferView(saved, true);
   }
 
   async remove(principal: Principal, centreId: string, offerId: string): Promise<void> {

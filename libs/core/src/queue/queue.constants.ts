@@ -9,6 +9,10 @@ export enum QueueName {
   Rescore = 'rescore',
   /** Meeting-request housekeeping: expiry at the request's deadline. */
   Meetings = 'meetings',
+  /** E-mail notifications: slow, failure-prone SMTP kept apart from the other queues' work. */
+  Mail = 'mail',
+  /** Meeting-proposal runs: one transaction over every match, one at a time per worker process. */
+  MeetingProposals = 'meeting-proposals',
 }
 
 /** Flows (a parent job waiting for children): a full rescore's merge waits for its chunks. */
@@ -26,6 +30,12 @@ export enum JobName {
   MergeRescore = 'merge-rescore',
   /** Marks a meeting request expired at its deadline if nobody answered (a delayed job). */
   ExpireMeetingRequest = 'expire-meeting-request',
+  /** E-mails the parties of one meeting-request event (new, accepted, declined, expired), each recipient once. */
+  SendNotification = 'send-notification',
+  /** Reminds a request's receiver that it expires soon, if still pending then (a delayed job). */
+  SendExpiryReminder = 'send-expiry-reminder',
+  /** Computes a staff-started run's meeting proposals and its coverage. */
+  ProposeMeetings = 'propose-meetings',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -35,13 +45,19 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RescoreChunk]: QueueName.Rescore,
   [JobName.MergeRescore]: QueueName.Rescore,
   [JobName.ExpireMeetingRequest]: QueueName.Meetings,
+  [JobName.SendNotification]: QueueName.Mail,
+  [JobName.SendExpiryReminder]: QueueName.Mail,
+  [JobName.ProposeMeetings]: QueueName.MeetingProposals,
 };
 
-/** A job an outbox row sets in motion, keyed by the row's aggregate or by its organisation. */
+/**
+ * A job an outbox row sets in motion, keyed by the row's aggregate, by its organisation, or by the row itself
+ * (`event`: every row its own job, never folded into another, as each notification must be sent).
+ */
 export interface OutboxRoute {
   name: JobName;
-  key: 'aggregate' | 'organisation';
-  /** A payload field holding an ISO time: the job is delayed until then. */
+  key: 'aggregate' | 'organisation' | 'event';
+  /** A payload field holding an ISO time: the job is delayed until then, and not made at all when the field is absent. */
   delayUntil?: string;
 }
 
@@ -52,8 +68,22 @@ export const OUTBOX_ROUTES: Record<string, readonly OutboxRoute[]> = {
     // Ten edits of a fund, or of a research centre's offers, cost one rescoring of that organisation.
     { name: JobName.ScoreOrganisation, key: 'organisation' },
   ],
+  // A review or an outcome changes the feedback on the deciding organisation's pairs: rescore it.
+  'match_review.changed': [{ name: JobName.ScoreOrganisation, key: 'organisation' }],
+  'meeting_outcome.recorded': [{ name: JobName.ScoreOrganisation, key: 'organisation' }],
   'scoring.rescore': [{ name: JobName.StartFullRescore, key: 'aggregate' }],
-  'meeting_request.created': [{ name: JobName.ExpireMeetingRequest, key: 'aggregate', delayUntil: 'expiresAt' }],
+  'meeting_proposals.run': [{ name: JobName.ProposeMeetings, key: 'aggregate' }],
+  'meeting_request.created': [
+    { name: JobName.ExpireMeetingRequest, key: 'aggregate', delayUntil: 'expiresAt' },
+    { name: JobName.SendNotification, key: 'event' },
+    // No `remindAt` when the request's lifetime is shorter than the reminder's lead: no reminder.
+    { name: JobName.SendExpiryReminder, key: 'aggregate', delayUntil: 'remindAt' },
+  ],
+  'meeting_request.accepted': [{ name: JobName.SendNotification, key: 'event' }],
+  'meeting_request.declined': [{ name: JobName.SendNotification, key: 'event' }],
+  // The issue names no mail for a withdrawal; the reminder and expiry jobs find the request closed and stop.
+  'meeting_request.withdrawn': [],
+  'meeting_request.expired': [{ name: JobName.SendNotification, key: 'event' }],
 };
 
 /** A job is tried this many times before it is kept as failed for staff to see. */

@@ -22,6 +22,12 @@ export enum ErrorCode {
   DuplicateRequest = 'DUPLICATE_REQUEST',
   /** The meeting request is no longer pending (accepted, declined, withdrawn or expired). */
   RequestClosed = 'REQUEST_CLOSED',
+  /** An outcome is recorded only for a meeting both sides accepted. */
+  MeetingNotAccepted = 'MEETING_NOT_ACCEPTED',
+  /** The meeting proposal is no longer open (it became a meeting request, or was dismissed). */
+  ProposalClosed = 'PROPOSAL_CLOSED',
+  /** The caller's organisation already confirmed or dismissed this proposal, the other way. */
+  ProposalDecided = 'PROPOSAL_DECIDED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }

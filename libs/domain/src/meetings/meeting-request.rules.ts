@@ -26,3 +26,13 @@ export function canMeet(area: MatchArea, a: OrganisationType, b: OrganisationTyp
 export function effectiveStatus(status: MeetingRequestStatus, expiresAt: Date, now: Date): MeetingRequestStatus {
   return status === 'pending' && expiresAt.getTime() <= now.getTime() ? 'expired' : status;
 }
+
+/** How a meeting went, as each side records it. */
+export const MEETING_OUTCOMES = ['took_place', 'no_show', 'cancelled'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/** Where a meeting led, in order of commitment. */
+export const FOLLOW_UP_STATUSES = ['none', 'follow_up', 'due_diligence', 'term_sheet', 'agreement'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const OUTCOME_NOTE_MAX = 2000;

@@ -17,6 +17,8 @@ export class TechnologyOfferEntity {
   @Column({ type: 'text', array: true, default: '{}' }) sectors: string[];
   @Column({ name: 'therapeutic_areas', type: 'text', array: true, default: '{}' }) therapeuticAreas: string[];
   @Column({ type: 'text', array: true, default: '{}' }) modalities: string[];
+  /** Confidential: disclosed only after an accepted meeting (see Disclosure); never indexed nor scored. */
+  @Column({ name: 'confidential_details', type: 'text', nullable: true }) confidentialDetails: string | null;
   @Column({ type: 'smallint', nullable: true }) trl: number | null;
   @Column({ name: 'ip_status', type: 'text', nullable: true }) ipStatus: IpStatus | null;
   @Column({ name: 'collaboration_types', type: 'text', array: true, default: '{}' }) collaborationTypes: CollaborationType[];

@@ -2,6 +2,9 @@ import { Foundation1763769600000 } from './1763769600000-foundation';
 import { SearchAndOutbox1763856000000 } from './1763856000000-search-and-outbox';
 import { Matches1763942400000 } from './1763942400000-matches';
 import { MeetingRequests1764028800000 } from './1764028800000-meeting-requests';
+import { ReviewsAndOutcomes1764115200000 } from './1764115200000-reviews-and-outcomes';
+import { Notifications1764201600000 } from './1764201600000-notifications';
+import { MeetingProposals1764288000000 } from './1764288000000-meeting-proposals';
 
 /** In order; listed explicitly so every build (tsc, tests, cli) runs the same set. */
-export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000, Matches1763942400000, MeetingRequests1764028800000];
+export const MIGRATIONS = [Foundation1763769600000, SearchAndOutbox1763856000000, Matches1763942400000, MeetingRequests1764028800000, ReviewsAndOutcomes1764115200000, Notifications1764201600000, MeetingProposals1764288000000];

@@ -16,6 +16,16 @@ export class CreateTechnologyOfferDto extends TaxonomyTagsDto {
   @MaxLength(LIMITS.longText)
   description?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 5000,
+    description: 'Confidential: shown to the centre, staff, and companies with an accepted meeting with the centre (never indexed)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  confidentialDetails?: string | null;
+
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 9 })
   @IsOptional()
   @IsInt()

@@ -1,5 +1,6 @@
 import type { CompanyKind, IpStatus, LookingFor, Stage } from '@hub/domain';
 import type { CompanyEntity } from '../../database/entities';
+import type { ContactView } from '../disclosure';
 
 /** A company as the API shows it; confidential fields are present only for members and staff. */
 export interface CompanyView {
@@ -25,6 +26,8 @@ export interface CompanyView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Members' addresses: for members, staff, and organisations with an accepted meeting (staged disclosure). */
+  contacts?: ContactView[];
   /** Confidential. */
   fundingSoughtEur?: number | null;
   ipStatus?: IpStatus | null;

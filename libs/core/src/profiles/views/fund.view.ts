@@ -1,5 +1,6 @@
 import type { Stage } from '@hub/domain';
 import type { FundEntity } from '../../database/entities';
+import type { ContactView } from '../disclosure';
 
 export interface FundView {
   id: string;
@@ -23,6 +24,8 @@ export interface FundView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Members' addresses: for members, staff, and organisations with an accepted meeting (staged disclosure). */
+  contacts?: ContactView[];
 }
 
 /** A fund's thesis is public by nature: investors publish it to attract companies. */

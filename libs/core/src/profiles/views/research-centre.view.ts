@@ -1,5 +1,6 @@
 import type { ResearchCentreKind } from '@hub/domain';
 import type { ResearchCentreEntity } from '../../database/entities';
+import type { ContactView } from '../disclosure';
 
 export interface ResearchCentreView {
   id: string;
@@ -18,6 +19,8 @@ export interface ResearchCentreView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Members' addresses: for members, staff, and organisations with an accepted meeting (staged disclosure). */
+  contacts?: ContactView[];
 }
 
 export function toResearchCentreView(r: ResearchCentreEntity): ResearchCentreView {

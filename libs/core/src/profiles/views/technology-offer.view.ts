@@ -17,10 +17,12 @@ export interface TechnologyOfferView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Confidential: for the centre's members, staff, and organisations with an accepted meeting with the centre. */
+  confidentialDetails?: string | null;
 }
 
-export function toTechnologyOfferView(o: TechnologyOfferEntity): TechnologyOfferView {
-  return {
+export function toTechnologyOfferView(o: TechnologyOfferEntity, confidential: boolean): TechnologyOfferView {
+  const view: TechnologyOfferView = {
     id: o.id,
     type: 'technology_offer',
     researchCentreId: o.researchCentreId,
@@ -37,4 +39,6 @@ export function toTechnologyOfferView(o: TechnologyOfferEntity): TechnologyOffer
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
+  if (confidential) view.confidentialDetails = o.confidentialDetails;
+  return view;
 }
