@@ -4,6 +4,7 @@ import {
   MeetingOutcomeQueryDto,
   MeetingOutcomesService,
   RecordMeetingOutcomeDto,
+  Roles,
   type MeetingOutcomeSummary,
   type MeetingOutcomeView,
   type Principal,
@@ -30,6 +31,7 @@ export class MeetingOutcomesController {
   }
 
   @Get('meeting-outcomes/summary')
+  @Roles('staff')
   @ApiOperation({ summary: 'Staff: how accepted meetings went, in aggregate' })
   summary(@CurrentPrincipal() principal: Principal): Promise<MeetingOutcomeSummary> {
     return this.outcomes.summary(principal);
