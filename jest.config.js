@@ -2,7 +2,7 @@
  * One Jest configuration for unit (`*.spec.ts` beside the code) and e2e (`test/**`) tests.
  * Every worker gets its own PostgreSQL database cloned from a migrated template (see test/support).
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse', 'meilisearch'];
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm', 'csv-parse', 'meilisearch', 'ical.js'];
 
 module.exports = {
   rootDir: '.',

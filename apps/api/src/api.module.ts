@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { CoreModule, HealthModule } from '@hub/core';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { EventsController } from './events/events.controller';
+import { ScheduleController } from './events/schedule.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginThrottleGuard } from './auth/login-throttle.guard';
 import { ImportsController } from './imports/imports.controller';
@@ -36,6 +38,8 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     MeetingProposalsController,
     MeetingOutcomesController,
     AuditController,
+    EventsController,
+    ScheduleController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CoreModule, HealthModule, NotificationsModule, QueueModule } from '@hub/core';
+import { SchedulingProcessor } from './events/scheduling.processor';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
 import { RescoreProcessor } from './matching/rescore.processor';
 import { ScoringProcessor } from './matching/scoring.processor';
@@ -16,6 +17,6 @@ import { SearchIndexingProcessor } from './search/search-indexing.processor';
  */
 @Module({
   imports: [CoreModule, HealthModule, QueueModule, NotificationsModule, DiscoveryModule],
-  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, MeetingsProcessor, MeetingProposalsProcessor, NotificationsProcessor, JobHandlersCheck],
+  providers: [OutboxRelay, SearchIndexingProcessor, ScoringProcessor, RescoreProcessor, MeetingsProcessor, MeetingProposalsProcessor, NotificationsProcessor, SchedulingProcessor, JobHandlersCheck],
 })
 export class WorkerModule {}

@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { ImportsModule } from './imports/imports.module';
 import { LoggingModule } from './logging/logging.module';
 import { MatchingModule } from './matching/matching.module';
@@ -16,7 +17,7 @@ import { SearchModule } from './search/search.module';
  * (api), processors (worker), commands (cli).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule],
-  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule],
+  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule],
 })
 export class CoreModule {}

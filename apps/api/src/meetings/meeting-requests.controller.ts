@@ -21,7 +21,7 @@ export class MeetingRequestsController {
 
   @Post()
   @ApiOperation({ summary: 'Asks another organisation to meet (from a match, or directly); returns the quota left' })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota }> {
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota; eventQuota?: MeetingQuota }> {
     return this.requests.create(principal, dto);
   }
 

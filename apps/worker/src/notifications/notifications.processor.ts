@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { AppError } from '@hub/domain';
-import { JobName, NOTIFICATION_OF_TOPIC, NotificationsService, QueueName, type NotificationResult } from '@hub/core';
+import { AgendaNotificationsService, JobName, NOTIFICATION_OF_TOPIC, NotificationsService, QueueName, type NotificationResult } from '@hub/core';
 import { JobHandler, JobProcessor } from '../jobs/job-processor';
 
 /** From the outbox, one job per event row (`event` route): the row, its topic and the request it is about. */
@@ -18,6 +18,14 @@ export interface SendExpiryReminderJobData {
   id: string;
 }
 
+/** From the outbox, one job per publication (`event` route): the event whose schedule was published. */
+export interface SendAgendasJobData {
+  outboxId: string;
+  topic: string;
+  type: 'event';
+  id: string;
+}
+
 /**
  * Notification e-mails. An SMTP failure fails the attempt, and the queue's exponential backoff tries again, so a
  * mail server that is down for a while delays the mail rather than losing it; recipients already mailed by an
@@ -28,9 +36,13 @@ export class NotificationsProcessor extends JobProcessor {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JobName.SendNotification]: (job: Job<SendNotificationJobData>) => this.send(job.data),
     [JobName.SendExpiryReminder]: (job: Job<SendExpiryReminderJobData>) => this.notifications.notify(job.data.id, 'expiring_soon'),
+    [JobName.SendAgendas]: (job: Job<SendAgendasJobData>) => this.agendas.notifyPublished(job.data.id),
   };
 
-  constructor(private readonly notifications: NotificationsService) {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly agendas: AgendaNotificationsService,
+  ) {
     super();
   }
 

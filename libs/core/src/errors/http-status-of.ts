@@ -22,6 +22,10 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.MeetingNotAccepted]: HttpStatus.CONFLICT,
   [ErrorCode.ProposalClosed]: HttpStatus.CONFLICT,
   [ErrorCode.ProposalDecided]: HttpStatus.CONFLICT,
+  [ErrorCode.AlreadyRegistered]: HttpStatus.CONFLICT,
+  [ErrorCode.EventInUse]: HttpStatus.CONFLICT,
+  [ErrorCode.ScheduleConflict]: HttpStatus.CONFLICT,
+  [ErrorCode.SchedulePublished]: HttpStatus.CONFLICT,
   [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };

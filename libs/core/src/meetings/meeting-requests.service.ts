@@ -73,12 +73,12 @@ export class MeetingRequestsService {
     private readonly env: EnvData,
   ) {}
 
-  async create(principal: Principal, dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota }> {
+  async create(principal: Principal, dto: CreateMeetingRequestDto): Promise<{ request: MeetingRequestView; quota: MeetingQuota; eventQuota?: MeetingQuota }> {
     const from = OrganisationAccess.ownOrganisation(principal, 'request a meeting');
     if (dto.matchId !== undefined && dto.toOrganisationId !== undefined) {
       throw AppError.validation([{ field: 'matchId', rule: 'exclusive', message: 'give either matchId or toOrganisationId, not both' }]);
     }
-    const { id, quota } = await this.dataSource
+    const { id, quota, eventQuota } = await this.dataSource
       .transaction(async (manager) => {
         // Serialises this organisation's requests, so two at once cannot both pass the quota. NO KEY UPDATE, not UPDATE:
         // a request towards this organisation takes a KEY SHARE lock on it (foreign key), and FOR UPDATE would deadlock
@@ -102,11 +102,18 @@ export class MeetingRequestsService {
         if (quota.remaining <= 0) {
           throw new AppError(ErrorCode.QuotaExceeded, `this organisation already has ${quota.used} open meeting requests, the most allowed (${quota.limit}); wait for answers or withdraw one`);
         }
+        // For an event: both organisations take part in it, and its own quota and expiry apply too.
+        const event = dto.eventId === undefined ? null : await this.eventOf(manager, dto.eventId, from, target.organisationId);
+        const eventQuota = event ? await this.eventQuotaOf(manager, from, event) : undefined;
+        if (eventQuota && eventQuota.remaining <= 0) {
+          throw new AppError(ErrorCode.QuotaExceeded, `this organisation already has ${eventQuota.used} open meeting requests for this event, the most it allows (${eventQuota.limit}); wait for answers or withdraw one`);
+        }
+        const ttlDays = event?.request_ttl_days ?? this.env.meetingRequests.ttlDays;
         const [row] = await manager.query(
-          `INSERT INTO meeting_requests (area, from_organisation_id, to_organisation_id, match_id, technology_offer_id, message, score, contributions, created_by, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10))
+          `INSERT INTO meeting_requests (area, from_organisation_id, to_organisation_id, match_id, technology_offer_id, message, score, contributions, created_by, expires_at, event_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(secs => $10), $11)
            RETURNING id, expires_at`,
-          [target.area, from, target.organisationId, target.matchId, target.technologyOfferId, dto.message ?? null, target.score, target.contributions, principal.userId, this.env.meetingRequests.ttlDays * 86_400],
+          [target.area, from, target.organisationId, target.matchId, target.technologyOfferId, dto.message ?? null, target.score, target.contributions, principal.userId, ttlDays * 86_400, event?.id ?? null],
         );
         await this.audit(manager, principal.userId, from, 'meeting_request.created', row.id, { to: target.organisationId, area: target.area });
         // The expiry job, through the outbox: committed with the request or not at all.
@@ -115,10 +122,11 @@ export class MeetingRequestsService {
           aggregateType: 'meeting_request',
           aggregateId: row.id,
           organisationId: from,
-          payload: { expiresAt: new Date(row.expires_at).toISOString(), ...this.reminderOf(new Date(row.expires_at)) },
+          payload: { expiresAt: new Date(row.expires_at).toISOString(), ...this.reminderOf(new Date(row.expires_at), ttlDays) },
         });
         // The new request is one more open one.
-        return { id: row.id as string, quota: { ...quota, used: quota.used + 1, remaining: quota.remaining - 1 } };
+        const plusOne = (q: MeetingQuota) => ({ ...q, used: q.used + 1, remaining: q.remaining - 1 });
+        return { id: row.id as string, quota: plusOne(quota), eventQuota: eventQuota && plusOne(eventQuota) };
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'uq_meeting_requests_pending')) {
@@ -126,7 +134,7 @@ export class MeetingRequestsService {
         }
         throw error;
       });
-    return { request: await this.view(principal, id), quota };
+    return { request: await this.view(principal, id), quota, ...(eventQuota ? { eventQuota } : {}) };
   }
 
   async list(principal: Principal, query: ListMeetingRequestsQueryDto): Promise<MeetingRequestPage> {
@@ -279,6 +287,30 @@ export class MeetingRequestsService {
     return (row.from_organisation_id === viewer ? row.from_type : row.to_type) === 'company' ? 'company' : 'partner';
   }
 
+  /** The event of a request: the sender must take part (else it cannot see the event: 404), and so must the receiver. */
+  private async eventOf(manager: EntityManager, eventId: string, from: string, to: string): Promise<{ id: string; request_quota: number | null; request_ttl_days: number | null }> {
+    const [event] = await manager.query(
+      `SELECT e.id, e.request_quota, e.request_ttl_days,
+              EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.organisation_id = $2) AS sender_in,
+              EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.organisation_id = $3) AS receiver_in
+         FROM events e WHERE e.id = $1`,
+      [eventId, from, to],
+    );
+    if (!event || !event.sender_in) throw AppError.notFound('event', eventId);
+    if (!event.receiver_in) throw AppError.validation([{ field: 'eventId', rule: 'participant', message: 'the organisation you want to meet does not take part in this event' }]);
+    return event;
+  }
+
+  /** Open outgoing requests for one event, against the event's quota (the global one when it sets none). */
+  private async eventQuotaOf(manager: EntityManager, organisationId: string, event: { id: string; request_quota: number | null }): Promise<MeetingQuota> {
+    const [{ used }] = await manager.query(
+      `SELECT count(*)::int AS used FROM meeting_requests WHERE from_organisation_id = $1 AND event_id = $2 AND status = 'pending' AND expires_at > now()`,
+      [organisationId, event.id],
+    );
+    const limit = event.request_quota ?? this.env.meetingRequests.quota;
+    return { limit, used, remaining: Math.max(0, limit - used) };
+  }
+
   private async quotaOf(manager: EntityManager, organisationId: string): Promise<MeetingQuota> {
     const [{ used }] = await manager.query(
       `SELECT count(*)::int AS used FROM meeting_requests WHERE from_organisation_id = $1 AND status = 'pending' AND expires_at > now()`,
@@ -294,9 +326,9 @@ export class MeetingRequestsService {
   }
 
   /** When the receiver is reminded of a pending request: not at all if the request's whole life is shorter than that. */
-  private reminderOf(expiresAt: Date): { remindAt?: string } {
+  private reminderOf(expiresAt: Date, ttlDays: number): { remindAt?: string } {
     const { reminderHours } = this.env.notifications;
-    return this.env.meetingRequests.ttlDays * 24 > reminderHours ? { remindAt: new Date(expiresAt.getTime() - reminderHours * 3_600_000).toISOString() } : {};
+    return ttlDays * 24 > reminderHours ? { remindAt: new Date(expiresAt.getTime() - reminderHours * 3_600_000).toISOString() } : {};
   }
 
   /** One audit row per decision; expiry is nobody's decision, so its actor is null. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /** An event for the worker, written in the caller's transaction (profile writes are captured by triggers). */
 export interface OutboxEvent {
   topic: string;
-  aggregateType: 'scoring_run' | 'meeting_request' | 'match' | 'meeting_outcome' | 'meeting_proposal_run';
+  aggregateType: 'scoring_run' | 'meeting_request' | 'match' | 'meeting_outcome' | 'meeting_proposal_run' | 'schedule_version' | 'event';
   aggregateId: string;
   organisationId: string | null;
   payload?: Record<string, unknown>;

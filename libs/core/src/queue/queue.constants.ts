@@ -13,6 +13,8 @@ export enum QueueName {
   Mail = 'mail',
   /** Meeting-proposal runs: one transaction over every match, one at a time per worker process. */
   MeetingProposals = 'meeting-proposals',
+  /** Scheduler runs of partnering events: CPU-bound, one at a time per worker process. */
+  Scheduling = 'scheduling',
 }
 
 /** Flows (a parent job waiting for children): a full rescore's merge waits for its chunks. */
@@ -36,6 +38,10 @@ export enum JobName {
   SendExpiryReminder = 'send-expiry-reminder',
   /** Computes a staff-started run's meeting proposals and its coverage. */
   ProposeMeetings = 'propose-meetings',
+  /** E-mails every participant's members that the event's schedule is published, with their meetings. */
+  SendAgendas = 'send-agendas',
+  /** Solves an event's schedule into the requested version (locked and published meetings stay put). */
+  ScheduleEvent = 'schedule-event',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -48,6 +54,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendNotification]: QueueName.Mail,
   [JobName.SendExpiryReminder]: QueueName.Mail,
   [JobName.ProposeMeetings]: QueueName.MeetingProposals,
+  [JobName.ScheduleEvent]: QueueName.Scheduling,
+  [JobName.SendAgendas]: QueueName.Mail,
 };
 
 /**
@@ -73,6 +81,8 @@ export const OUTBOX_ROUTES: Record<string, readonly OutboxRoute[]> = {
   'meeting_outcome.recorded': [{ name: JobName.ScoreOrganisation, key: 'organisation' }],
   'scoring.rescore': [{ name: JobName.StartFullRescore, key: 'aggregate' }],
   'meeting_proposals.run': [{ name: JobName.ProposeMeetings, key: 'aggregate' }],
+  'schedule.requested': [{ name: JobName.ScheduleEvent, key: 'aggregate' }],
+  'schedule.published': [{ name: JobName.SendAgendas, key: 'event' }],
   'meeting_request.created': [
     { name: JobName.ExpireMeetingRequest, key: 'aggregate', delayUntil: 'expiresAt' },
     { name: JobName.SendNotification, key: 'event' },

@@ -28,6 +28,14 @@ export enum ErrorCode {
   ProposalClosed = 'PROPOSAL_CLOSED',
   /** The caller's organisation already confirmed or dismissed this proposal, the other way. */
   ProposalDecided = 'PROPOSAL_DECIDED',
+  /** The organisation already takes part in the event. */
+  AlreadyRegistered = 'ALREADY_REGISTERED',
+  /** An event's calendar or tables cannot change: participants, meetings or a schedule depend on them. */
+  EventInUse = 'EVENT_IN_USE',
+  /** A schedule change would double-book a slot, a table or a participant, or move a locked meeting. */
+  ScheduleConflict = 'SCHEDULE_CONFLICT',
+  /** The event's schedule is published: availability no longer changes. */
+  SchedulePublished = 'SCHEDULE_PUBLISHED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }

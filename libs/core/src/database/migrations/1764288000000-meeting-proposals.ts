@@ -1,18 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxAggregateTypes, setOutboxAggregateTypes } from './outbox-aggregate-types';
 
-const OUTBOX_TYPE_CHECK = 'ck_outbox_events_aggregate_type';
 const RUN_TYPE = 'meeting_proposal_run';
-
-/** The aggregate types the outbox's check allows now (other migrations may have added some). */
-async function outboxTypes(q: QueryRunner): Promise<string[]> {
-  const [row] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [OUTBOX_TYPE_CHECK]);
-  return row ? [...String(row.def).matchAll(/'([^']+)'::text/g)].map((m) => m[1]) : [];
-}
-
-async function setOutboxTypes(q: QueryRunner, types: string[]): Promise<void> {
-  await q.query(`ALTER TABLE outbox_events DROP CONSTRAINT IF EXISTS ${OUTBOX_TYPE_CHECK}`);
-  await q.query(`ALTER TABLE outbox_events ADD CONSTRAINT ${OUTBOX_TYPE_CHECK} CHECK (aggregate_type IN (${types.map((t) => `'${t}'`).join(', ')}))`);
-}
 
 /**
  * Meetings the platform proposes: a staff-started run (its options and, once done, its coverage) and the proposals
@@ -100,14 +89,14 @@ export class MeetingProposals1764288000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_meeting_proposals_dismissed ON meeting_proposals (company_id, counterpart_id, area) WHERE status = 'dismissed'`);
 
     // Runs reach the worker through the outbox.
-    const types = await outboxTypes(q);
-    if (!types.includes(RUN_TYPE)) await setOutboxTypes(q, [...types, RUN_TYPE]);
+    const types = await outboxAggregateTypes(q);
+    if (!types.includes(RUN_TYPE)) await setOutboxAggregateTypes(q, [...types, RUN_TYPE]);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM outbox_events WHERE aggregate_type = $1`, [RUN_TYPE]);
-    const types = await outboxTypes(q);
-    if (types.includes(RUN_TYPE)) await setOutboxTypes(q, types.filter((t) => t !== RUN_TYPE));
+    const types = await outboxAggregateTypes(q);
+    if (types.includes(RUN_TYPE)) await setOutboxAggregateTypes(q, types.filter((t) => t !== RUN_TYPE));
     await q.query(`DROP TABLE IF EXISTS meeting_proposals`);
     await q.query(`DROP TABLE IF EXISTS meeting_proposal_runs`);
   }

@@ -19,6 +19,11 @@ export class CreateMeetingRequestDto {
   @IsIn(MATCH_AREAS, { message: `area must be one of ${MATCH_AREAS.join(', ')}` })
   area?: MatchArea;
 
+  @ApiPropertyOptional({ description: 'the partnering event the meeting is for (both organisations take part in it); its quota and expiry apply' })
+  @IsOptional()
+  @IsUUID('all', { message: 'eventId must be a UUID' })
+  eventId?: string;
+
   @ApiPropertyOptional({ maxLength: MEETING_MESSAGE_MAX })
   @IsOptional()
   @IsString()
