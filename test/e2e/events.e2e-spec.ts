@@ -6,6 +6,7 @@ import { eventually, GiveUp, startTestWorker } from '../support/test-worker';
 import { loadEnv } from '@hub/core';
 import { auditRows, createRequest, decide, expectError, MALFORMED_ID, UNKNOWN_ID } from '../support/meeting-requests-support';
 import { SmtpSink } from '../support/smtp-sink';
+import { seedMatches } from '../support/meeting-proposals-support';
 
 const VC = 'venture_capital';
 
@@ -455,6 +456,45 @@ describe('partnering events: calendar, participants, meetings, the scheduler, ad
     } finally {
       await worker.close();
       await sink.stop();
+    }
+  });
+
+  it("proposes meetings among the event's participants only; confirmed proposals become the event's meetings", async () => {
+    const event = await createEvent();
+    const { a, b, f } = await people(event.id);
+    // G has a better match with A than F does, but is not in the event.
+    const outsider = await ctx.newUser('investor');
+    const outsideFund = await ctx.newFund(outsider, { name: 'Outside Fund' });
+    await seedMatches(ctx, [
+      { area: VC, companyId: a.organisationId, counterpartId: outsideFund.id, score: 95 },
+      { area: VC, companyId: a.organisationId, counterpartId: f.organisationId, score: 80 },
+      { area: VC, companyId: b.organisationId, counterpartId: f.organisationId, score: 70 },
+    ]);
+    const worker = await startTestWorker();
+    try {
+      const run = await as(staff).post('/api/v1/meeting-proposals/runs', { eventId: event.id, maxRank: 1, maxPerOrganisation: 1 });
+      ok(run, 202);
+      const done = await eventually(async () => {
+        const res = await as(staff).get(`/api/v1/meeting-proposals/runs/${run.body.runId}`).expect(200);
+        expect(res.body.status).toBe('completed');
+        return res.body;
+      }, 20_000);
+      expect(done.eventId).toBe(event.id);
+      // Among participants, A's best is F (G is outside), and F's best is A: one reciprocal proposal.
+      const rows = await ctx.dataSource.query(`SELECT company_id, counterpart_id, event_id FROM meeting_proposals`);
+      expect(rows).toEqual([{ company_id: a.organisationId, counterpart_id: f.organisationId, event_id: event.id }]);
+      expect(done.coverage.participants).toBe(5);
+
+      const [proposal] = (await as(a.user).get('/api/v1/meeting-proposals').expect(200)).body.items;
+      ok(await as(a.user).post(`/api/v1/meeting-proposals/${proposal.id}/confirm`));
+      const confirmed = await as(f.user).post(`/api/v1/meeting-proposals/${proposal.id}/confirm`);
+      ok(confirmed);
+      const [request] = await ctx.dataSource.query(`SELECT status, event_id FROM meeting_requests WHERE id = $1`, [confirmed.body.requestId]);
+      expect(request).toEqual({ status: 'accepted', event_id: event.id });
+      const meetings = (await as(staff).get(`/api/v1/events/${event.id}/meetings`).expect(200)).body.items;
+      expect(meetings.map((m: { requestId: string }) => m.requestId)).toEqual([confirmed.body.requestId]);
+    } finally {
+      await worker.close();
     }
   });
 

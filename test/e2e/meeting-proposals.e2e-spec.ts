@@ -478,8 +478,7 @@ describe('meeting proposals', () => {
     [{ maxPerOrganisation: 'three' }, 'maxPerOrganisation'],
     [{ maxPerOrganisation: 2.5 }, 'maxPerOrganisation'],
     [{ maxPerOrganisation: 0 }, 'maxPerOrganisation'],
-    // Events do not exist yet: a run cannot be for one.
-    [{ eventId: UNKNOWN_ID }, 'eventId'],
+    [{ eventId: MALFORMED_ID }, 'eventId'],
   ])('a run with %j is refused, naming %s', async (body, field) => {
     const res = await ctx.http.post(`${BASE}/runs`).set(...bearer(staff)).send(body);
     expectError(res, 400, 'VALIDATION_FAILED', field);
@@ -495,6 +494,8 @@ describe('meeting proposals', () => {
     expectError(await act(founder, MALFORMED_ID, 'confirm'), 400, 'VALIDATION_FAILED', 'id');
     expectError(await act(founder, UNKNOWN_ID, 'dismiss'), 404, 'NOT_FOUND');
     expectError(await ctx.http.get(`${BASE}/runs/${UNKNOWN_ID}`).set(...bearer(staff)), 404, 'NOT_FOUND');
+    expectError(await ctx.http.post(`${BASE}/runs`).set(...bearer(staff)).send({ eventId: UNKNOWN_ID }), 404, 'NOT_FOUND');
+    expect(await ctx.dataSource.query(`SELECT 1 FROM meeting_proposal_runs`)).toEqual([]);
     expectError(await ctx.http.get(`${BASE}/runs/${MALFORMED_ID}`).set(...bearer(staff)), 400, 'VALIDATION_FAILED', 'id');
   });
 

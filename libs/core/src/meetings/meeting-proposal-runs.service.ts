@@ -57,6 +57,9 @@ const CANDIDATES = `
     SELECT DISTINCT ON (m.area, m.company_id, coalesce(m.fund_id, m.research_centre_id))
            m.id, m.area, m.company_id, coalesce(m.fund_id, m.research_centre_id) AS counterpart_id, m.score
       FROM matches m
+     -- For an event ($2), both sides take part in it, and each ranks the other among the event's participants.
+     WHERE $2::uuid IS NULL OR (m.company_id IN (SELECT organisation_id FROM event_participants WHERE event_id = $2)
+                                AND coalesce(m.fund_id, m.research_centre_id) IN (SELECT organisation_id FROM event_participants WHERE event_id = $2))
      ORDER BY m.area, m.company_id, coalesce(m.fund_id, m.research_centre_id), m.score DESC, m.id
   ), ranked AS (
     SELECT p.*,
@@ -81,11 +84,11 @@ const CANDIDATES = `
           AND ((v.organisation_id = r.company_id AND v.counterpart_id = r.counterpart_id)
             OR (v.organisation_id = r.counterpart_id AND v.counterpart_id = r.company_id)))`;
 
-/** Open proposals per organisation, either side. */
+/** Open proposals per organisation, either side, of the same scope (the event $1, or global). */
 const OPEN_COUNTS = `
   SELECT organisation_id, count(*)::int AS n FROM (
-    SELECT company_id AS organisation_id FROM meeting_proposals WHERE status = 'open'
-    UNION ALL SELECT counterpart_id FROM meeting_proposals WHERE status = 'open'
+    SELECT company_id AS organisation_id FROM meeting_proposals WHERE status = 'open' AND event_id IS NOT DISTINCT FROM $1
+    UNION ALL SELECT counterpart_id FROM meeting_proposals WHERE status = 'open' AND event_id IS NOT DISTINCT FROM $1
   ) o GROUP BY organisation_id`;
 
 /** Who could have been proposed: every organisation with a match, or with an open proposal. */
@@ -93,11 +96,13 @@ const PARTICIPANTS = `
   SELECT o.id, o.type, coalesce(c.name, f.name, r.name) AS name
     FROM organisations o
     LEFT JOIN companies c ON c.id = o.id LEFT JOIN funds f ON f.id = o.id LEFT JOIN research_centres r ON r.id = o.id
-   WHERE o.id IN (
+   WHERE CASE WHEN $1::uuid IS NULL THEN o.id IN (
      SELECT company_id FROM matches
      UNION SELECT coalesce(fund_id, research_centre_id) FROM matches
      UNION SELECT company_id FROM meeting_proposals WHERE status = 'open'
-     UNION SELECT counterpart_id FROM meeting_proposals WHERE status = 'open')`;
+     UNION SELECT counterpart_id FROM meeting_proposals WHERE status = 'open')
+     -- For an event: its participants.
+     ELSE o.id IN (SELECT organisation_id FROM event_participants WHERE event_id = $1) END`;
 
 /**
  * Staff-started proposal runs: requested through the outbox (with the run row, in one transaction), computed by
@@ -114,7 +119,15 @@ export class MeetingProposalRunsService {
       maxRank: dto.maxRank ?? PROPOSAL_DEFAULTS.maxRank,
     };
     return this.dataSource.transaction(async (manager) => {
-      const [run] = await manager.query(`INSERT INTO meeting_proposal_runs (requested_by, options) VALUES ($1, $2) RETURNING id, status`, [principal.userId, JSON.stringify(options)]);
+      if (dto.eventId) {
+        const [event] = await manager.query(`SELECT 1 FROM events WHERE id = $1`, [dto.eventId]);
+        if (!event) throw AppError.notFound('event', dto.eventId);
+      }
+      const [run] = await manager.query(`INSERT INTO meeting_proposal_runs (requested_by, options, event_id) VALUES ($1, $2, $3) RETURNING id, status`, [
+        principal.userId,
+        JSON.stringify(options),
+        dto.eventId ?? null,
+      ]);
       await addToOutbox(manager, { topic: 'meeting_proposals.run', aggregateType: 'meeting_proposal_run', aggregateId: run.id, organisationId: null });
       return { runId: run.id as string, status: run.status as MeetingProposalRunStatus };
     });
@@ -148,26 +161,26 @@ export class MeetingProposalRunsService {
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [RUN_LOCK]);
       const { maxPerOrganisation, maxRank } = run.options;
 
-      const rows: CandidateRow[] = await manager.query(CANDIDATES, [maxRank]);
+      const rows: CandidateRow[] = await manager.query(CANDIDATES, [maxRank, run.event_id]);
       const matchOf = new Map<string, string>();
       const candidates: ProposalCandidate[] = rows.map((r) => {
         matchOf.set(proposalPairKey(r.area, r.company_id, r.counterpart_id), r.match_id);
         return { area: r.area, a: r.company_id, b: r.counterpart_id, score: r.score, rankByA: r.company_rank, rankByB: r.counterpart_rank };
       });
-      const before = await this.openCounts(manager);
+      const before = await this.openCounts(manager, run.event_id);
       const chosen = selectMeetingProposals(candidates, { maxPerOrganisation, maxRank, alreadyProposed: before });
       const matchIds = chosen.map((c) => matchOf.get(proposalPairKey(c.area, c.a, c.b)) as string);
       // From the matches themselves, so each proposal keeps its match's snapshot (score, contributions, offer).
       const inserted: Array<{ id: string }> = await manager.query(
-        `INSERT INTO meeting_proposals (run_id, area, company_id, counterpart_id, match_id, technology_offer_id, score, contributions)
-         SELECT $1, m.area, m.company_id, coalesce(m.fund_id, m.research_centre_id), m.id, m.technology_offer_id, m.score, m.contributions
+        `INSERT INTO meeting_proposals (run_id, area, company_id, counterpart_id, match_id, technology_offer_id, score, contributions, event_id)
+         SELECT $1, m.area, m.company_id, coalesce(m.fund_id, m.research_centre_id), m.id, m.technology_offer_id, m.score, m.contributions, $3::uuid
            FROM matches m WHERE m.id = ANY($2::uuid[])
          RETURNING id`,
-        [runId, matchIds],
+        [runId, matchIds, run.event_id],
       );
 
-      const participants: CoverageParticipant[] = await manager.query(PARTICIPANTS);
-      const coverage = proposalCoverage(participants, await this.openCounts(manager), eligibleCandidates(candidates, maxRank));
+      const participants: CoverageParticipant[] = await manager.query(PARTICIPANTS, [run.event_id]);
+      const coverage = proposalCoverage(participants, await this.openCounts(manager, run.event_id), eligibleCandidates(candidates, maxRank));
       const carriedOver = [...before.values()].reduce((sum, n) => sum + n, 0) / 2;
       const stats: MeetingProposalRunStats = { candidates: candidates.length, proposed: inserted.length, carriedOver, ...coverage };
       await manager.query(`UPDATE meeting_proposal_runs SET status = 'completed', stats = $2, completed_at = now() WHERE id = $1`, [runId, JSON.stringify(stats)]);
@@ -180,8 +193,8 @@ export class MeetingProposalRunsService {
     await this.dataSource.query(`UPDATE meeting_proposal_runs SET status = 'failed', failure = $2, completed_at = now() WHERE id = $1 AND status = 'requested'`, [runId, reason.slice(0, 2000)]);
   }
 
-  private async openCounts(manager: EntityManager): Promise<Map<string, number>> {
-    const rows: Array<{ organisation_id: string; n: number }> = await manager.query(OPEN_COUNTS);
+  private async openCounts(manager: EntityManager, eventId: string | null): Promise<Map<string, number>> {
+    const rows: Array<{ organisation_id: string; n: number }> = await manager.query(OPEN_COUNTS, [eventId]);
     return new Map(rows.map((r) => [r.organisation_id, r.n]));
   }
 }

@@ -26,6 +26,7 @@ interface ProposalRow {
   counterpart_decided_by: string | null;
   status: MeetingProposalStatus;
   request_id: string | null;
+  event_id: string | null;
   created_at: Date;
 }
 
@@ -145,10 +146,10 @@ export class MeetingProposalsService {
       return { requestId: existing.id, newlyAccepted: true };
     }
     const [created] = await manager.query(
-      `INSERT INTO meeting_requests (area, from_organisation_id, to_organisation_id, match_id, technology_offer_id, status, score, contributions, created_by, decided_by, decided_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, 'accepted', $6, $7, $8, $9, now(), now() + make_interval(secs => $10))
+      `INSERT INTO meeting_requests (area, from_organisation_id, to_organisation_id, match_id, technology_offer_id, status, score, contributions, created_by, decided_by, decided_at, expires_at, event_id)
+       VALUES ($1, $2, $3, $4, $5, 'accepted', $6, $7, $8, $9, now(), now() + make_interval(secs => $10), $11)
        RETURNING id`,
-      [row.area, first, self, row.match_id, row.technology_offer_id, row.score, row.contributions, firstUser, principal.userId, this.env.meetingRequests.ttlDays * 86_400],
+      [row.area, first, self, row.match_id, row.technology_offer_id, row.score, row.contributions, firstUser, principal.userId, this.env.meetingRequests.ttlDays * 86_400, row.event_id],
     );
     return { requestId: created.id, newlyAccepted: true };
   }

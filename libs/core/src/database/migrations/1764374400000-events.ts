@@ -172,6 +172,11 @@ export class Events1764374400000 implements MigrationInterface {
         CONSTRAINT ck_agenda_deliveries_status CHECK (status IN ('sent', 'skipped'))
       )`);
 
+    // Proposal runs for one event: among its participants only; their proposals become requests for the event.
+    await q.query(`ALTER TABLE meeting_proposal_runs ADD CONSTRAINT fk_meeting_proposal_runs_event FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE`);
+    await q.query(`ALTER TABLE meeting_proposals ADD COLUMN event_id uuid`);
+    await q.query(`ALTER TABLE meeting_proposals ADD CONSTRAINT fk_meeting_proposals_event FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE`);
+
     await q.query(`ALTER TABLE meeting_requests ADD CONSTRAINT fk_meeting_requests_event FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE`);
     await q.query(`CREATE INDEX ix_meeting_requests_event ON meeting_requests (event_id, status) WHERE event_id IS NOT NULL`);
     await setOutboxAggregateTypes(q, [...new Set([...(await outboxAggregateTypes(q)), 'schedule_version', 'event'])]);
@@ -180,6 +185,8 @@ export class Events1764374400000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM outbox_events WHERE aggregate_type IN ('schedule_version', 'event')`);
     await setOutboxAggregateTypes(q, (await outboxAggregateTypes(q)).filter((t) => t !== 'schedule_version' && t !== 'event'));
+    await q.query(`ALTER TABLE meeting_proposals DROP COLUMN IF EXISTS event_id`);
+    await q.query(`ALTER TABLE meeting_proposal_runs DROP CONSTRAINT IF EXISTS fk_meeting_proposal_runs_event`);
     await q.query(`DROP INDEX IF EXISTS ix_meeting_requests_event`);
     await q.query(`ALTER TABLE meeting_requests DROP CONSTRAINT IF EXISTS fk_meeting_requests_event`);
     for (const table of ['agenda_deliveries', 'scheduled_participants', 'scheduled_meetings', 'schedule_versions', 'event_meetings', 'event_participants', 'event_slots', 'events']) {

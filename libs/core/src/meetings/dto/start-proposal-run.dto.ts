@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PROPOSAL_DEFAULTS, PROPOSAL_LIMITS } from '@hub/domain';
 
-/** POST /api/v1/meeting-proposals/runs: global for now (a run per event comes with events). */
+/** POST /api/v1/meeting-proposals/runs: for one event's participants, or global without eventId. */
 export class StartProposalRunDto {
   @ApiPropertyOptional({ minimum: 1, maximum: PROPOSAL_LIMITS.maxPerOrganisation, default: PROPOSAL_DEFAULTS.maxPerOrganisation, description: 'open proposals per organisation at most' })
   @IsOptional()
@@ -17,4 +17,9 @@ export class StartProposalRunDto {
   @Min(1, { message: 'maxRank must be at least 1' })
   @Max(PROPOSAL_LIMITS.maxRank, { message: `maxRank must be at most ${PROPOSAL_LIMITS.maxRank}` })
   maxRank?: number;
+
+  @ApiPropertyOptional({ description: "propose among this event's participants only; their accepted proposals become the event's meetings" })
+  @IsOptional()
+  @IsUUID('all', { message: 'eventId must be a UUID' })
+  eventId?: string;
 }
