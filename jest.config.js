@@ -8,14 +8,16 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testEnvironment: 'node',
-  testRegex: '\\.(spec|e2e-spec)\\.ts$',
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  testRegex: '\\.(spec|e2e-spec|web-spec)\\.tsx?$',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@hub/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
     '^@hub/core(|/.*)$': '<rootDir>/libs/core/src$1',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+    // The web app's component tests (apps/web, *.spec.tsx, jsdom via a docblock): its JSX, compiled for Node.
+    '^.+\\.tsx$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', target: 'ES2022', esModuleInterop: true, skipLibCheck: true }, diagnostics: false }],
     '^.+\\.m?js$': [
       'babel-jest',
       {

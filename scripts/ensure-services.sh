@@ -50,3 +50,10 @@ else
   for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
   redis_up || { say "Redis did not come up"; exit 1; }
 fi
+
+# The web app's end-to-end tests drive Debian's Chromium with playwright-core (no browser download).
+if command -v chromium >/dev/null; then
+  say "Chromium is installed ($(command -v chromium))"
+else
+  apt_install chromium
+fi

@@ -2,8 +2,30 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppExceptionFilter, EnvData, malformedJson, payloadTooLarge, validationExceptionFactory } from '@hub/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+
+/** Where `npm run build` puts the web app (apps/web, built by Vite). */
+const WEB_ROOT = resolve(process.cwd(), process.env.WEB_DIST_DIR ?? 'dist/web');
+
+/**
+ * The web app on the api's own origin (same JWT, no CORS): its hashed assets as static files, and index.html for
+ * any page a browser navigates to (client-side routes such as /matches). API calls, the dashboard and health
+ * checks are left to Nest; a request that does not ask for HTML never gets the page.
+ */
+function serveWebApp(app: INestApplication): void {
+  const index = join(WEB_ROOT, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const page = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !/^\/(api|admin|health|ready)(\/|$)/.test(req.path);
+    if (!page) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+}
 
 /**
  * Everything between Nest and the network, shared by main.ts and the e2e tests so the tests exercise
@@ -14,6 +36,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   if (env.corsOrigin) app.enableCors({ origin: env.corsOrigin.split(',').map((o) => o.trim()), credentials: false });
   mountQueueDashboard(app);
+  serveWebApp(app);
   app.use(express.json({ limit: env.bodyLimit }));
   // body-parser errors never reach Nest's filters; answer them here with the same error body.
   app.use((error: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {
