@@ -16,7 +16,7 @@ export PORT=${PORT:-3000}
 export WORKER_PORT=${WORKER_PORT:-3001}
 
 if [ ! -d node_modules ]; then echo "[demo] installing dependencies (npm ci)"; npm ci --no-audit --no-fund; fi
-echo "[demo] building api, worker and cli"
+echo "[demo] building api, worker, cli and the web app"
 npm run build --silent
 
 db=$(node -e "console.log(new URL(process.env.DATABASE_URL).pathname.slice(1))")
@@ -42,6 +42,7 @@ const s = require("./.demo/seed.json");
 const port = process.env.PORT;
 console.log(`
 Hub Match is up.
+  Web app  http://localhost:${port}/   (log in with a demo login below)
   API      http://localhost:${port}/api/v1   (OpenAPI: http://localhost:${port}/api/docs)
   Worker   http://localhost:${process.env.WORKER_PORT}/ready
   Data     ${s.companies} companies, ${s.funds} funds, ${s.researchCentres} research centres, ${s.technologyOffers} technology offers

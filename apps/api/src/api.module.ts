@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CoreModule, HealthModule } from '@hub/core';
+import { AdminOverviewController } from './admin/admin-overview.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { EventsController } from './events/events.controller';
@@ -38,6 +39,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     MeetingProposalsController,
     MeetingOutcomesController,
     AuditController,
+    AdminOverviewController,
     EventsController,
     ScheduleController,
   ],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
@@ -17,7 +18,7 @@ import { SearchModule } from './search/search.module';
  * (api), processors (worker), commands (cli).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule],
-  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule],
+  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule],
 })
 export class CoreModule {}

@@ -120,3 +120,5 @@ export * from './events/schedule.service';
 export * from './events/schedule-runner.service';
 export * from './events/agenda.service';
 export * from './notifications/agenda-notifications.service';
+export * from './admin/admin.module';
+export * from './admin/admin-overview.service';
