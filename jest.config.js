@@ -15,9 +15,9 @@ module.exports = {
     '^@hub/core(|/.*)$': '<rootDir>/libs/core/src$1',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
-    // The web app's component tests (apps/web, *.spec.tsx, jsdom via a docblock): its JSX, compiled for Node.
-    '^.+\\.tsx$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', target: 'ES2022', esModuleInterop: true, skipLibCheck: true }, diagnostics: false }],
+    // One ts-jest configuration for .ts and .tsx (the web app's component tests, jsdom via a docblock): ts-jest
+    // shares one compiler per run, so two configurations would race and the loser's JSX would not compile.
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
     '^.+\\.m?js$': [
       'babel-jest',
       {
