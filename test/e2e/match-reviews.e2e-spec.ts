@@ -124,6 +124,23 @@ describe('match review: shortlist and decline, private to the reviewer, fed back
     expect(await auditRows(ctx, matchA.id)).toHaveLength(3);
   });
 
+  it("filters matches by the counterpart's taxonomy codes (children included) and stage, both ways", async () => {
+    const { investor, fund, companies } = await fundAndCompanies(['seed', 'pre_seed']);
+    const [seed, preSeed] = companies;
+    const ids = async (user: TestUser, query: Record<string, string>) => (await listMatches(ctx, user, query).expect(200)).body.items.map((m: MatchItem) => m.counterpart.id).sort();
+    expect(await ids(investor, { stage: 'seed' })).toEqual([seed.id]);
+    expect(await ids(investor, { stage: 'pre_seed' })).toEqual([preSeed.id]);
+    // The companies work on CAR-T: the parent modality (cell therapy) finds them, another sector does not.
+    expect(await ids(investor, { modality: 'cell_therapy' })).toEqual([seed.id, preSeed.id].sort());
+    expect(await ids(investor, { sector: 'medtech' })).toEqual([]);
+    expect((await listMatches(ctx, investor, { sector: 'medtech' }).expect(200)).body.total).toBe(0);
+    // A company filters its funds by a stage they invest at.
+    expect(await ids(seed.founder, { stage: 'seed' })).toEqual([fund.id]);
+    expect(await ids(seed.founder, { stage: 'growth' })).toEqual([]);
+    expectError(await listMatches(ctx, investor, { sector: 'astrology' }), 400, 'VALIDATION_FAILED', 'sector');
+    expectError(await listMatches(ctx, investor, { stage: 'series_z' }), 400, 'VALIDATION_FAILED', 'stage');
+  });
+
   it('refuses bad reviews with a clear 4xx, writing nothing', async () => {
     const { investor } = await fundAndCompanies(['seed']);
     const [match] = await matchesOf(ctx, investor, VC);

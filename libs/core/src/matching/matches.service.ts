@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, FEEDBACK_FACTORS, fromContributions, reasonsFor, type DeclineReason, type MatchArea, type OrganisationType, type ReasonViewer } from '@hub/domain';
+import { AppError, FEEDBACK_FACTORS, fromContributions, reasonsFor, taxonomy, type TaxonomyDimension, type DeclineReason, type MatchArea, type OrganisationType, type ReasonViewer } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { OrganisationAccess } from '../profiles/organisation-access';
 import type { ListMatchesQueryDto, MatchReviewFilter } from './dto/list-matches-query.dto';
@@ -52,6 +52,18 @@ const SELECT_MATCHES = `
     LEFT JOIN technology_offers o ON o.id = m.technology_offer_id
     LEFT JOIN match_reviews mr ON mr.organisation_id = $1 AND mr.area = m.area AND mr.counterpart_id = ${COUNTERPART_OF('$1')}`;
 
+/** The facet filters ($3 sectors, $4 therapeutic areas, $5 modalities, $6 stage) on the counterpart's profile. */
+const facetsOf = (table: string, id: string, stage: string) => `EXISTS (SELECT 1 FROM ${table} x WHERE x.id = ${id}
+   AND ($3::text[] IS NULL OR x.sectors && $3) AND ($4::text[] IS NULL OR x.therapeutic_areas && $4)
+   AND ($5::text[] IS NULL OR x.modalities && $5) AND ($6::text IS NULL OR ${stage}))`;
+const COMPANY_FACETS = facetsOf('companies', 'm.company_id', 'x.stage = $6');
+const COUNTERPART_FILTERS: Record<OrganisationType, string> = {
+  // A company filters its funds (a fund invests at the stage) and technology offers (they have no stage).
+  company: `(${facetsOf('funds', 'm.fund_id', '$6 = ANY(x.stages)')} OR ${facetsOf('technology_offers', 'm.technology_offer_id', 'false')})`,
+  fund: COMPANY_FACETS,
+  research_centre: COMPANY_FACETS,
+};
+
 /** Which reviews a list shows: by default, every match the organisation has not declined. */
 const REVIEW_FILTERS: Record<MatchReviewFilter, string> = {
   open: "mr.decision IS DISTINCT FROM 'declined'",
@@ -82,12 +94,23 @@ export class MatchesService {
     const column = OWN_COLUMN[type];
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const params: unknown[] = [organisationId, query.area ?? null, limit, offset];
-    const where = `WHERE m.${column} = $1 AND ($2::text IS NULL OR m.area = $2) AND ${REVIEW_FILTERS[query.review ?? 'open']}`;
+    // A taxonomy filter matches the code and its children, on the counterpart's profile.
+    const codes = (dimension: TaxonomyDimension, code: string | undefined) => (code ? [code, ...taxonomy.descendants(dimension, code)] : null);
+    const params: unknown[] = [
+      organisationId,
+      query.area ?? null,
+      codes('sectors', query.sector),
+      codes('therapeuticAreas', query.therapeuticArea),
+      codes('modalities', query.modality),
+      query.stage ?? null,
+      limit,
+      offset,
+    ];
+    const where = `WHERE m.${column} = $1 AND ($2::text IS NULL OR m.area = $2) AND ${REVIEW_FILTERS[query.review ?? 'open']} AND ${COUNTERPART_FILTERS[type]}`;
     const reviews = `LEFT JOIN match_reviews mr ON mr.organisation_id = $1 AND mr.area = m.area AND mr.counterpart_id = ${COUNTERPART_OF('$1')}`;
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${SELECT_MATCHES} ${where} ORDER BY m.score DESC, m.id LIMIT $3 OFFSET $4`, params) as Promise<MatchRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM matches m ${reviews} ${where}`, params.slice(0, 2)),
+      this.dataSource.query(`${SELECT_MATCHES} ${where} ORDER BY m.score DESC, m.id LIMIT $7 OFFSET $8`, params) as Promise<MatchRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM matches m ${reviews} ${where}`, params.slice(0, 6)),
     ]);
     const reader = OrganisationAccess.isStaff(principal) ? 'staff' : readerOf(type);
     return { items: rows.map((row) => this.view(row, type, false, reader)), total, limit, offset };

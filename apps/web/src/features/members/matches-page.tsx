@@ -4,9 +4,10 @@ import { api, type ApiError } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { asApiError, ErrorNote, SelectField, TextAreaField } from './controls';
-import { DECLINE_REASONS, query, type Area, type DeclineReason, type Match, type MeetingRequest, type Quota } from './members-api';
+import { DECLINE_REASONS, DIMENSIONS, loadTaxonomy, query, STAGES, type Area, type DeclineReason, type Match, type MeetingRequest, type Quota, type Taxonomy, type TaxonomyDimension } from './members-api';
 import { topReasons } from './members-logic';
 import './members.messages';
+import './reasons.messages';
 import { ScoreBadge } from './score-badge';
 
 const REVIEW_FILTERS = ['open', 'unreviewed', 'shortlisted', 'declined', 'all'] as const;
@@ -21,18 +22,27 @@ export function MatchesPage() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [quota, setQuota] = useState<Quota | null>(null);
+  // Facets of the counterpart: taxonomy codes (their children match too) and stage.
+  const [facets, setFacets] = useState<Record<TaxonomyDimension | 'stage', string>>({ sectors: '', therapeuticAreas: '', modalities: '', stage: '' });
+  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
+  const { language } = useI18n();
+
+  useEffect(() => {
+    void loadTaxonomy().then(setTaxonomy, () => setTaxonomy(null));
+  }, []);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      const page = await api<{ items: Match[]; total: number }>('GET', `/api/v1/matches${query({ area, review, limit: 100 })}`);
+      const filters = { sector: facets.sectors, therapeuticArea: facets.therapeuticAreas, modality: facets.modalities, stage: facets.stage };
+      const page = await api<{ items: Match[]; total: number }>('GET', `/api/v1/matches${query({ area, review, limit: 100, ...filters })}`);
       setMatches(page.items);
       setTotal(page.total);
     } catch (e) {
       setError(asApiError(e));
       setMatches([]);
     }
-  }, [area, review]);
+  }, [area, review, facets]);
 
   useEffect(() => {
     if (me?.organisationId) void load();
@@ -63,6 +73,25 @@ export function MatchesPage() {
           {REVIEW_FILTERS.map((r) => (
             <option key={r} value={r}>
               {t(`members.review.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        {DIMENSIONS.map((dimension) => (
+          <SelectField key={dimension} label={t(`members.field.${dimension}`)} value={facets[dimension]} onChange={(e) => setFacets({ ...facets, [dimension]: e.target.value })}>
+            <option value="">{t('members.filter.any')}</option>
+            {(taxonomy?.[dimension] ?? []).map((term) => (
+              <option key={term.code} value={term.code}>
+                {term.parent ? '— ' : ''}
+                {term.labels[language]}
+              </option>
+            ))}
+          </SelectField>
+        ))}
+        <SelectField label={t('members.field.stage')} value={facets.stage} onChange={(e) => setFacets({ ...facets, stage: e.target.value })}>
+          <option value="">{t('members.filter.any')}</option>
+          {STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`members.stage.${stage}`)}
             </option>
           ))}
         </SelectField>
@@ -134,7 +163,7 @@ function MatchCard({ match, onReviewed, onRequested }: { match: Match; onReviewe
   };
 
   const name = match.counterpart.name;
-  const reasons = topReasons(match.reasons);
+  const reasons = topReasons(match.reasons, 3, t);
   return (
     <li className="card match" aria-label={name}>
       <div className="card-head">

@@ -14,6 +14,8 @@ export interface Taxonomy {
   modalities: TaxonomyTerm[];
 }
 export type TaxonomyDimension = 'sectors' | 'therapeuticAreas' | 'modalities';
+/** Company stages, in order (as the API's enumeration). */
+export const STAGES: string[] = ['pre_seed', 'seed', 'series_a', 'series_b', 'series_c_plus', 'growth'];
 export const DIMENSIONS: TaxonomyDimension[] = ['sectors', 'therapeuticAreas', 'modalities'];
 
 export type Profile = Record<string, unknown> & { id: string; name: string; version: number };

@@ -52,6 +52,16 @@ describe('helpers', () => {
     expect(topReasons(reasons)).toEqual(['b', 'c', 'a']);
   });
 
+  it("names reasons in the UI language by factor, falling back to the API's label", () => {
+    const italian: Record<string, string> = { 'reason.stage': 'Fase coerente con quelle del fondo' };
+    const t = (key: string) => italian[key] ?? key;
+    const reasons = [
+      { factor: 'stage', label: "Stage fits the fund's stages", contribution: 30 },
+      { factor: 'new_factor', label: 'A factor the UI does not know yet', contribution: 10 },
+    ];
+    expect(topReasons(reasons, 3, t)).toEqual(['Fase coerente con quelle del fondo', 'A factor the UI does not know yet']);
+  });
+
   it('nests children under their parents', () => {
     const tree = taxonomyTree([
       { code: 'cell_therapy', parent: null }, { code: 'car_t', parent: 'cell_therapy' }, { code: 'rna', parent: null },

@@ -74,12 +74,21 @@ export function countdown(expiresAt: string | Date, now: Date = new Date()): Cou
 }
 
 /** The top positive reasons of a match, by contribution, for one line. */
-export function topReasons(reasons: Array<{ label: string; contribution: number }>, count = 3): string[] {
+export function topReasons(
+  reasons: Array<{ factor?: string; label: string; contribution: number }>,
+  count = 3,
+  translate: (key: string) => string = (key) => key,
+): string[] {
   return reasons
     .filter((r) => r.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
     .slice(0, count)
-    .map((r) => r.label);
+    .map((r) => {
+      // The UI language's text for the factor, else the API's (English) label.
+      const key = `reason.${r.factor}`;
+      const text = r.factor ? translate(key) : key;
+      return text === key ? r.label : text;
+    });
 }
 
 /** A taxonomy dimension as a tree: roots in order, each with its children (parent/child shown in the pickers). */

@@ -5,7 +5,7 @@ import { useAuth, type Role } from '../../auth/auth';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n';
 import { asApiError, CheckboxGroup, ErrorNote, SelectField, TaxonomyPicker, TextAreaField, useTaxonomy } from './controls';
-import { DIMENSIONS, PROFILE_PATH, type Profile } from './members-api';
+import { DIMENSIONS, PROFILE_PATH, STAGES, type Profile } from './members-api';
 import { completeness, draftToBody, type Draft, type ProfileType } from './members-logic';
 import './members.messages';
 import { TechnologyOffers } from './technology-offers';
@@ -14,7 +14,6 @@ const TYPE_OF_ROLE: Record<Exclude<Role, 'staff'>, ProfileType> = { company: 'co
 const STEPS = ['basics', 'fields', 'stage', 'review'] as const;
 type Step = (typeof STEPS)[number];
 
-export const STAGES = ['pre_seed', 'seed', 'series_a', 'series_b', 'series_c_plus', 'growth'];
 const COMPANY_KINDS = ['startup', 'sme', 'corporate'];
 const CENTRE_KINDS = ['irccs', 'university', 'research_institute', 'hospital', 'tech_transfer_office'];
 const IP_STATUSES = ['none', 'filed', 'granted', 'licensed'];

@@ -7,6 +7,7 @@ import { asApiError, ErrorNote, SelectField } from './controls';
 import { DECLINE_REASONS, query, type DeclineReason, type MeetingRequest, type Quota } from './members-api';
 import { countdown, topReasons } from './members-logic';
 import './members.messages';
+import './reasons.messages';
 import { ScoreBadge } from './score-badge';
 
 type Direction = 'incoming' | 'outgoing';
@@ -127,7 +128,7 @@ function RequestCard({ request, now, onChanged, onQuotaChange }: { request: Meet
     void act('decline', { reason });
   };
   const pending = request.status === 'pending';
-  const reasons = topReasons(request.reasons);
+  const reasons = topReasons(request.reasons, 3, t);
   return (
     <li className="card" aria-label={counterpart.name}>
       <div className="card-head">

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { MATCH_AREAS, type MatchArea } from '@hub/domain';
+import { IsTaxonomyCode } from '../../common/validators';
+import { MATCH_AREAS, STAGES, type MatchArea, type Stage } from '@hub/domain';
 import { LimitOffsetQueryDto } from '../../common/limit-offset.dto';
 
 export const MATCH_REVIEW_FILTERS = ['open', 'unreviewed', 'shortlisted', 'declined', 'all'] as const;
@@ -16,6 +17,26 @@ export class ListMatchesQueryDto extends LimitOffsetQueryDto {
   @IsOptional()
   @IsIn(MATCH_REVIEW_FILTERS, { message: `review must be one of ${MATCH_REVIEW_FILTERS.join(', ')}` })
   review?: MatchReviewFilter;
+
+  @ApiPropertyOptional({ description: "counterpart's sector (a code; its children match too)" })
+  @IsOptional()
+  @IsTaxonomyCode('sectors', { each: false })
+  sector?: string;
+
+  @ApiPropertyOptional({ description: "counterpart's therapeutic area (a code; its children match too)" })
+  @IsOptional()
+  @IsTaxonomyCode('therapeuticAreas', { each: false })
+  therapeuticArea?: string;
+
+  @ApiPropertyOptional({ description: "counterpart's modality (a code; its children match too)" })
+  @IsOptional()
+  @IsTaxonomyCode('modalities', { each: false })
+  modality?: string;
+
+  @ApiPropertyOptional({ enum: STAGES, description: "the company's stage (for funds and centres), or a stage the fund invests at (for companies)" })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
+  stage?: Stage;
 
   @ApiPropertyOptional({ description: 'staff only: the company, fund or research centre whose matches to list' })
   @IsOptional()
