@@ -118,10 +118,11 @@ export async function requestRow(ctx: TestContext, id: string): Promise<RequestR
   return row;
 }
 
+/** Audit rows in the order they were written (by the numeric id: sorted as text, row 10 would come before row 9). */
 export async function auditRows(ctx: TestContext, subjectId?: string): Promise<AuditRow[]> {
   return subjectId
-    ? ctx.dataSource.query(`SELECT id::text, actor_user_id, organisation_id, action, subject_type, subject_id, details FROM audit_events WHERE subject_id = $1 ORDER BY id`, [subjectId])
-    : ctx.dataSource.query(`SELECT id::text, actor_user_id, organisation_id, action, subject_type, subject_id, details FROM audit_events ORDER BY id`);
+    ? ctx.dataSource.query(`SELECT id::text, actor_user_id, organisation_id, action, subject_type, subject_id, details FROM audit_events WHERE subject_id = $1 ORDER BY audit_events.id`, [subjectId])
+    : ctx.dataSource.query(`SELECT id::text, actor_user_id, organisation_id, action, subject_type, subject_id, details FROM audit_events ORDER BY audit_events.id`);
 }
 
 export async function countOf(ctx: TestContext, table: 'meeting_requests' | 'audit_events'): Promise<number> {
