@@ -60,6 +60,9 @@ describe('staff: event builder and scheduling board (real api, real worker, head
       await logIn(page, staff);
       await page.waitForURL('**/staff');
       await page.getByRole('heading', { name: 'Staff dashboard' }).waitFor();
+      // Queue health from the api: one row per queue.
+      await page.getByRole('rowheader', { name: 'scheduling', exact: true }).waitFor();
+      expect(await page.getByRole('rowheader').count()).toBeGreaterThanOrEqual(7);
       await page.getByRole('link', { name: 'Events', exact: true }).first().click();
       await page.waitForURL('**/staff/events');
 

@@ -10,7 +10,7 @@ interface Counts {
   organisations: Record<OrganisationKind, number>;
 }
 
-/** What an optional staff overview endpoint may add (queue health, failures); absent today → the page says so. */
+/** Queue health and failures from GET /api/v1/admin/overview; if it cannot be read, the page says so. */
 interface Overview {
   queues?: Array<{ name: string; waiting: number; active: number; delayed: number; failed: number; completed: number }>;
   recentFailures?: Array<{ queue: string; job: string; id?: string; reason: string; attempts: number; at: string | null }>;
