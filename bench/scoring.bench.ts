@@ -48,7 +48,8 @@ import {
 } from '@hub/domain';
 import { setAppEnvironment } from './support/app-environment';
 import { benchServices } from './support/bench-services';
-import { bulkInsert, type ColumnTypes } from './support/bulk-insert';
+import { bulkInsert } from './support/bulk-insert';
+import { PROFILE_COLUMN_TYPES } from './support/profile-column-types';
 import { cpuProfile } from './support/cpu-profile';
 import { summarise } from './support/latency-stats';
 import { peakRssMb } from './support/peak-rss';
@@ -333,27 +334,6 @@ function kernel(population: Population): void {
 // ---------------------------------------------------------------------------------------------------------------
 // b, c. Through the database, the queue and the workers
 
-const TYPES: Record<'organisations' | 'companies' | 'funds' | 'research_centres' | 'technology_offers', ColumnTypes> = {
-  organisations: { id: 'uuid', type: 'text' },
-  companies: {
-    id: 'uuid', external_id: 'text', name: 'text', kind: 'text', country: 'bpchar', region: 'text', city: 'text', pitch: 'text', description: 'text',
-    sectors: 'text[]', therapeutic_areas: 'text[]', modalities: 'text[]', stage: 'text', trl: 'int2', funding_sought_eur: 'int8', ip_status: 'text',
-    looking_for: 'text[]', technology_needs: 'text',
-  },
-  funds: {
-    id: 'uuid', external_id: 'text', name: 'text', manager: 'text', country: 'bpchar', thesis: 'text', stages: 'text[]', ticket_min_eur: 'int8',
-    ticket_max_eur: 'int8', fund_size_eur: 'int8', sectors: 'text[]', therapeutic_areas: 'text[]', modalities: 'text[]', geographies: 'text[]',
-    lead_investor: 'bool', active: 'bool',
-  },
-  research_centres: {
-    id: 'uuid', external_id: 'text', name: 'text', kind: 'text', country: 'bpchar', region: 'text', city: 'text', description: 'text',
-    sectors: 'text[]', therapeutic_areas: 'text[]', modalities: 'text[]',
-  },
-  technology_offers: {
-    id: 'uuid', research_centre_id: 'uuid', external_id: 'text', title: 'text', description: 'text', sectors: 'text[]', therapeutic_areas: 'text[]',
-    modalities: 'text[]', trl: 'int2', ip_status: 'text', collaboration_types: 'text[]',
-  },
-};
 
 interface CpuSample {
   /** Epoch ms. */
@@ -415,11 +395,11 @@ runBench(async (cleanup) => {
   ];
   await dataSource.transaction(async (manager) => {
     const query = (sql: string, params: unknown[]) => manager.query(sql, params);
-    await bulkInsert(query, 'organisations', TYPES.organisations, organisations);
-    await bulkInsert(query, 'companies', TYPES.companies, population.companies);
-    await bulkInsert(query, 'funds', TYPES.funds, population.funds);
-    await bulkInsert(query, 'research_centres', TYPES.research_centres, population.centres);
-    await bulkInsert(query, 'technology_offers', TYPES.technology_offers, population.offers);
+    await bulkInsert(query, 'organisations', PROFILE_COLUMN_TYPES.organisations, organisations);
+    await bulkInsert(query, 'companies', PROFILE_COLUMN_TYPES.companies, population.companies);
+    await bulkInsert(query, 'funds', PROFILE_COLUMN_TYPES.funds, population.funds);
+    await bulkInsert(query, 'research_centres', PROFILE_COLUMN_TYPES.research_centres, population.centres);
+    await bulkInsert(query, 'technology_offers', PROFILE_COLUMN_TYPES.technology_offers, population.offers);
   });
   const insertMs = performance.now() - started;
   // The outbox trigger wrote one row per inserted profile: without this, the workers would first run thousands of

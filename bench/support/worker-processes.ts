@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { stopChild } from './stop-child';
 
 /** A built worker the benchmark runs as a child process. */
 export interface WorkerProcess {
@@ -72,19 +73,7 @@ export async function startWorkers(
     workers,
     async stop(graceMs = 10_000) {
       const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
-      await Promise.all(
-        running.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-              child.once('exit', () => {
-                clearTimeout(timer);
-                resolve();
-              });
-              child.kill('SIGTERM');
-            }),
-        ),
-      );
+      await Promise.all(running.map((child) => stopChild(child, graceMs)));
       process.off('exit', killAll);
     },
   };

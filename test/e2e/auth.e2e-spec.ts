@@ -52,6 +52,21 @@ describe('accounts: register, login, me', () => {
     expect(count).toBe(0);
   });
 
+  it('refuses text that is not well-formed Unicode (a lone surrogate) with a 400 naming the field, in the body and the query', async () => {
+    // JSON's \ud800 escape makes a lone surrogate; the e-mail validator used to throw on it (a 500).
+    const res = await ctx.http
+      .post('/api/v1/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"email":"a\\ud800b@example.org","password":"correct-horse-battery","role":"company"}');
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'email', rule: 'wellFormedText' }] } });
+    const nested = await ctx.http.post('/api/v1/auth/login').set('content-type', 'application/json').send('{"email":"x@example.org","password":"p","extra":{"list":["ok","\\udc00"]}}');
+    expect({ status: nested.status, body: nested.body }).toMatchObject({ status: 400, body: { errors: [{ field: 'extra.list.1' }] } });
+    const query = await ctx.http.get('/api/v1/taxonomy?q=%ED%A0%80');
+    expect(query.status).toBeLessThan(500);
+    const [{ n }] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM users`);
+    expect(n).toBe(0);
+  });
+
   it('answers a taken e-mail (any case) with 409', async () => {
     await ctx.http.post('/api/v1/auth/register').send({ email: 'dup@example.org', password: 'a-long-password', role: 'company' }).expect(201);
     const res = await ctx.http.post('/api/v1/auth/register').send({ email: 'DUP@example.org', password: 'another-password', role: 'investor' }).expect(409);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CoreModule, HealthModule } from '@hub/core';
+import { CoreModule, HealthModule, MetricsModule } from '@hub/core';
 import { AdminOverviewController } from './admin/admin-overview.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -23,7 +23,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 
 /** The HTTP entry module: the shared core plus controllers and guards. */
 @Module({
-  imports: [CoreModule, HealthModule],
+  imports: [CoreModule, HealthModule, MetricsModule],
   controllers: [
     AuthController,
     TaxonomyController,

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppExceptionFilter, EnvData, malformedJson, payloadTooLarge, validationExceptionFactory } from '@hub/core';
+import { AppExceptionFilter, EnvData, HttpMetrics, illFormedText, illFormedTextPath, malformedJson, payloadTooLarge, validationExceptionFactory } from '@hub/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 
 /** Where `npm run build` puts the web app (apps/web, built by Vite). */
@@ -20,7 +20,7 @@ function serveWebApp(app: INestApplication): void {
   if (!existsSync(index)) return;
   app.use(express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const page = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !/^\/(api|admin|health|ready)(\/|$)/.test(req.path);
+    const page = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !/^\/(api|admin|health|ready|metrics)(\/|$)/.test(req.path);
     if (!page) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
@@ -33,6 +33,8 @@ function serveWebApp(app: INestApplication): void {
  */
 export function configureApp(app: INestApplication): INestApplication {
   const env = app.get(EnvData);
+  // First, so the latency it records covers everything below (GET /metrics shows it).
+  app.use(app.get(HttpMetrics).middleware());
   app.use(helmet());
   if (env.corsOrigin) app.enableCors({ origin: env.corsOrigin.split(',').map((o) => o.trim()), credentials: false });
   mountQueueDashboard(app);
@@ -44,6 +46,12 @@ export function configureApp(app: INestApplication): INestApplication {
     if (error?.type === 'entity.too.large') return void res.status(413).json(payloadTooLarge());
     if (error?.type) return void res.status(400).json({ statusCode: 400, code: 'MALFORMED_BODY', message: 'request body could not be read' });
     next(error);
+  });
+  // Lone surrogates in any text of the body or query: refused here, naming the field (some validators throw on them).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const field = illFormedTextPath(req.body) ?? illFormedTextPath(req.query);
+    if (field) return void res.status(400).json(illFormedText(field));
+    next();
   });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -122,3 +122,6 @@ export * from './events/agenda.service';
 export * from './notifications/agenda-notifications.service';
 export * from './admin/admin.module';
 export * from './admin/admin-overview.service';
+export * from './metrics/metrics.module';
+export * from './metrics/http-metrics';
+export * from './metrics/job-metrics';

@@ -1,8 +1,8 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AppError, ErrorCode } from '@hub/domain';
-import type { JobName } from '@hub/core';
+import { JobMetrics, type JobName } from '@hub/core';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
 
@@ -17,6 +17,8 @@ export abstract class JobProcessor extends WorkerHost {
   abstract readonly handlers: Partial<Record<JobName, JobHandler>>;
   private readonly logger = new Logger(this.constructor.name);
   private connectionLost = false;
+  /** Duration and outcome of every attempt, for /metrics (property-injected, so subclasses' constructors stay as they are). */
+  @Optional() @Inject(JobMetrics) private readonly metrics?: JobMetrics;
 
   /** Redis went away: BullMQ reconnects by itself; say so once per outage instead of once per attempt. */
   @OnWorkerEvent('error')
@@ -32,6 +34,18 @@ export abstract class JobProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
+    const done = this.metrics?.start(job);
+    try {
+      const result = await this.run(job);
+      done?.('completed');
+      return result;
+    } catch (error) {
+      done?.('failed');
+      throw error;
+    }
+  }
+
+  private async run(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on this queue`);
     try {

@@ -23,4 +23,6 @@ export abstract class EnvData {
   abstract readonly bodyLimit: string;
   abstract readonly loginRateLimit: { limit: number; windowSeconds: number };
   abstract readonly corsOrigin: string | null;
+  /** Bearer token required by `/metrics`; null: public like /health. */
+  abstract readonly metricsToken: string | null;
 }

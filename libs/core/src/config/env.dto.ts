@@ -138,4 +138,9 @@ export class EnvDto {
   @IsOptional()
   @IsString()
   CORS_ORIGIN?: string;
+
+  /** When set, `/metrics` (api and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`; otherwise it is public. */
+  @IsOptional()
+  @Matches(/^\S{16,256}$/, { message: 'METRICS_TOKEN must be 16 to 256 characters without spaces' })
+  METRICS_TOKEN?: string;
 }

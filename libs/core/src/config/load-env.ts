@@ -40,5 +40,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvData {
     bodyLimit: dto.BODY_LIMIT ?? '1mb',
     loginRateLimit: { limit: dto.LOGIN_RATE_LIMIT ?? 10, windowSeconds: dto.LOGIN_RATE_WINDOW_SECONDS ?? 60 },
     corsOrigin: dto.CORS_ORIGIN ?? null,
+    metricsToken: dto.METRICS_TOKEN || null,
   };
 }

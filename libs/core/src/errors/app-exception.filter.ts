@@ -64,3 +64,40 @@ export function malformedJson(): ErrorBody {
 export function payloadTooLarge(): ErrorBody {
   return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'request body is too large' };
 }
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first text in a parsed body or query that is not well-formed UTF-16 (a lone surrogate, which JSON's `\ud800`
+ * escapes can produce): its dotted path, or null. Such text cannot be stored or compared reliably, and some
+ * validators throw on it, so requests carrying it are refused before validation.
+ */
+export function illFormedTextPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'body' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = illFormedTextPath(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return field;
+      const found = illFormedTextPath(item, field);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export function illFormedText(field: string): ErrorBody {
+  return {
+    statusCode: 400,
+    code: ErrorCode.ValidationFailed,
+    message: `${field}: text must be well-formed Unicode (it contains a lone surrogate)`,
+    errors: [{ field, rule: 'wellFormedText', message: `${field} must be well-formed Unicode text` }],
+  };
+}

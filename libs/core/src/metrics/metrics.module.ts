@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '../queue/queue.module';
+import { HttpMetrics } from './http-metrics';
+import { JobMetrics } from './job-metrics';
+import { MetricsController } from './metrics.controller';
+import { MetricsRegistryProvider } from './metrics.registry';
+import { QueueDepthCollector } from './queue-depth.collector';
+
+/**
+ * `/metrics` in Prometheus format for the process that imports it (api or worker): one registry per process with
+ * the default process metrics, queue depth read from BullMQ at scrape time, HTTP latency (the api mounts
+ * `HttpMetrics.middleware()`) and job durations and outcomes (the worker's `JobProcessor` records them).
+ */
+@Module({
+  imports: [QueueModule],
+  controllers: [MetricsController],
+  providers: [MetricsRegistryProvider, HttpMetrics, JobMetrics, QueueDepthCollector],
+  exports: [MetricsRegistryProvider, HttpMetrics, JobMetrics],
+})
+export class MetricsModule {}
