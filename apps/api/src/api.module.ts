@@ -5,6 +5,7 @@ import { AdminOverviewController } from './admin/admin-overview.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { EventsController } from './events/events.controller';
+import { GdprController } from './gdpr/gdpr.controller';
 import { ScheduleController } from './events/schedule.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginThrottleGuard } from './auth/login-throttle.guard';
@@ -42,6 +43,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     AdminOverviewController,
     EventsController,
     ScheduleController,
+    GdprController,
   ],
   providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginThrottleGuard],
 })

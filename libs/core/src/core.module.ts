@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
+import { GdprModule } from './gdpr/gdpr.module';
 import { ImportsModule } from './imports/imports.module';
 import { LoggingModule } from './logging/logging.module';
 import { MatchingModule } from './matching/matching.module';
@@ -18,7 +19,7 @@ import { SearchModule } from './search/search.module';
  * (api), processors (worker), commands (cli).
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule],
-  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule, GdprModule],
+  exports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, ProfilesModule, ImportsModule, SearchModule, MatchingModule, MeetingsModule, AuditModule, EventsModule, AdminModule, GdprModule],
 })
 export class CoreModule {}

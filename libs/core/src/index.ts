@@ -125,3 +125,6 @@ export * from './admin/admin-overview.service';
 export * from './metrics/metrics.module';
 export * from './metrics/http-metrics';
 export * from './metrics/job-metrics';
+export * from './gdpr/dto/erase-account.dto';
+export * from './gdpr/gdpr.module';
+export * from './gdpr/gdpr.service';
