@@ -78,9 +78,8 @@ describe('faults', () => {
           expect(res.status).toBe(503);
           return res;
         });
-        // The usual error body. (The health controller's comment promises the failing dependency named in it;
-        // the global exception filter reduces terminus' report to this, so it is not.)
-        expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+        // The usual error body, naming the dependency that is down.
+        expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('postgres') });
         // Reads fail cleanly meanwhile: a 5xx with the usual error body, no hang, no stack trace.
         const failed = await read();
         expect(failed.status).toBeGreaterThanOrEqual(500);

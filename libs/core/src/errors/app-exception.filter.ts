@@ -42,6 +42,11 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
+      // A failed readiness check (terminus): name the dependencies that are down, not a generic message.
+      const down = typeof raw === 'object' && raw !== null && (raw as { status?: unknown }).status === 'error' ? (raw as { error?: Record<string, unknown> }).error : undefined;
+      if (down && Object.keys(down).length > 0) {
+        return { statusCode: status, code: CODE_OF_STATUS[status] ?? ErrorCode.ServiceUnavailable, message: `not ready: ${Object.keys(down).join(', ')} down` };
+      }
       const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
       return {
         statusCode: status,
