@@ -55,12 +55,14 @@ export async function loadScheduleInput(
   event: EventRow,
   baseVersionId: string | null,
   fixedOf: (placement: PlacementRow) => boolean,
+  /** The base placements when the caller has them already (read once, not twice). */
+  loadedBase?: Map<string, PlacementRow>,
 ): Promise<ScheduleInput> {
   const [slots, participants, meetings, base] = await Promise.all([
     manager.query(`SELECT id, index, session, starts_at, ends_at FROM event_slots WHERE event_id = $1 ORDER BY index`, [event.id]) as Promise<SlotRow[]>,
     manager.query(`SELECT id, available_slot_ids, host FROM event_participants WHERE event_id = $1 ORDER BY id`, [event.id]) as Promise<ParticipantRow[]>,
     manager.query(`SELECT id, participant_ids, priority, allowed_slot_ids FROM event_meetings WHERE event_id = $1 AND status = 'active' ORDER BY created_at, id`, [event.id]) as Promise<MeetingRow[]>,
-    placementsOf(manager, baseVersionId),
+    loadedBase ?? placementsOf(manager, baseVersionId),
   ]);
   const slotIndex = new Map(slots.map((s) => [s.id, s.index]));
   const indexes = (ids: string[] | null) => (ids === null ? null : ids.map((id) => slotIndex.get(id)).filter((i): i is number => i !== undefined));

@@ -190,8 +190,7 @@ export class ScheduleService {
           `INSERT INTO schedule_versions (event_id, version, based_on, change, status, progress, created_by, completed_at) VALUES ($1, $2, $3, $4, 'completed', 1, $5, now()) RETURNING id`,
           [eventId, version, latest.version, change, principal.userId],
         );
-        const input = await loadScheduleInput(manager, event, latest.id, () => false);
-        input.base = placements;
+        const input = await loadScheduleInput(manager, event, latest.id, () => false, placements);
         const list: Placement[] = [...placements.values()].map((p) => ({ meetingId: p.meeting_id, slot: input.slotIndex.get(p.slot_id) as number, table: p.table_no - 1 }));
         await this.store(manager, row.id, input.problem.meetings, placements);
         const unscheduled = latest.unscheduled.filter((u) => u.meetingId !== meetingId || (change !== 'cancel' && !placements.has(meetingId)));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, FEEDBACK_FACTORS, fromContributions, reasonsFor, taxonomy, type TaxonomyDimension, type DeclineReason, type MatchArea, type OrganisationType, type ReasonViewer } from '@hub/domain';
+import { AppError, FEEDBACK_FACTORS, fromContributions, readerOfType, reasonsFor, taxonomy, type TaxonomyDimension, type DeclineReason, type MatchArea, type OrganisationType, type ReasonViewer } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { OrganisationAccess } from '../profiles/organisation-access';
 import type { ListMatchesQueryDto, MatchReviewFilter } from './dto/list-matches-query.dto';
@@ -73,9 +73,6 @@ const REVIEW_FILTERS: Record<MatchReviewFilter, string> = {
   all: 'true',
 };
 
-/** Each side sees its own decisions' feedback, never the other side's (staff see both). */
-const readerOf = (type: OrganisationType): ReasonViewer => (type === 'company' ? 'company' : 'partner');
-
 const FEEDBACK_FACTOR_NAMES = new Set<string>(Object.values(FEEDBACK_FACTORS).map((f) => f.factor));
 
 const cut = (text: string | null) => (text && text.length > 280 ? `${text.slice(0, 279)}…` : text);
@@ -112,7 +109,7 @@ export class MatchesService {
       this.dataSource.query(`${SELECT_MATCHES} ${where} ORDER BY m.score DESC, m.id LIMIT $7 OFFSET $8`, params) as Promise<MatchRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM matches m ${reviews} ${where}`, params.slice(0, 6)),
     ]);
-    const reader = OrganisationAccess.isStaff(principal) ? 'staff' : readerOf(type);
+    const reader = OrganisationAccess.isStaff(principal) ? 'staff' : readerOfType(type);
     return { items: rows.map((row) => this.view(row, type, false, reader)), total, limit, offset };
   }
 
@@ -129,15 +126,14 @@ export class MatchesService {
     const own = parties.find(([, partyId]) => partyId !== null && partyId === principal.organisationId);
     if (!row || (!own && !OrganisationAccess.isStaff(principal))) throw AppError.notFound('match', id);
     // Staff read a match from the company's side.
-    return this.view(row, own ? own[0] : 'company', true, own ? readerOf(own[0]) : 'staff');
+    return this.view(row, own ? own[0] : 'company', true, own ? readerOfType(own[0]) : 'staff');
   }
 
   /** `viewer`: whose side the counterpart is shown from; `reader`: whose feedback the reasons may show. */
   private view(row: MatchRow, viewer: OrganisationType, allFactors: boolean, reader: ReasonViewer): MatchView {
-    const side = reader;
     const reasons = allFactors
-      ? reasonsFor(row.area, row.contributions, side).filter((r) => !FEEDBACK_FACTOR_NAMES.has(r.factor) || r.contribution !== 0)
-      : fromContributions(row.area, row.contributions, side);
+      ? reasonsFor(row.area, row.contributions, reader).filter((r) => !FEEDBACK_FACTOR_NAMES.has(r.factor) || r.contribution !== 0)
+      : fromContributions(row.area, row.contributions, reader);
     const view: MatchView = {
       id: row.id,
       area: row.area,

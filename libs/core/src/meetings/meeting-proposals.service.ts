@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, ErrorCode, fromContributions, type MatchArea, type OrganisationType } from '@hub/domain';
+import { AppError, ErrorCode, fromContributions, readerOfType, type MatchArea, type OrganisationType } from '@hub/domain';
 import { recordAudit } from '../audit/audit';
 import type { Principal } from '../auth/principal';
 import { EnvData } from '../config/env-data';
@@ -184,7 +184,7 @@ export class MeetingProposalsService {
       counterpart: asCompany ? { type: row.counterpart_type, id: row.counterpart_id, name: row.counterpart_name } : { type: 'company', id: row.company_id, name: row.company_name },
       score: Math.round(row.score * 10) / 10,
       // Each side sees only its own decisions' feedback among the reasons (staff see both).
-      reasons: fromContributions(row.area, row.contributions, staff ? 'staff' : asCompany ? 'company' : 'partner').slice(0, TOP_REASONS),
+      reasons: fromContributions(row.area, row.contributions, staff ? 'staff' : readerOfType(asCompany ? 'company' : row.counterpart_type)).slice(0, TOP_REASONS),
       matchId: row.match_id,
       technologyOfferId: row.technology_offer_id,
       technologyOfferTitle: row.offer_title,

@@ -7,11 +7,11 @@ import {
   effectiveStatus,
   ErrorCode,
   fromContributions,
+  readerOfType,
   type DeclineReason,
   type MatchArea,
   type MeetingRequestStatus,
   type OrganisationType,
-  type ReasonViewer,
 } from '@hub/domain';
 import type { Principal } from '../auth/principal';
 import { EnvData } from '../config/env-data';
@@ -269,7 +269,7 @@ export class MeetingRequestsService {
       message: row.message,
       score: row.score === null ? null : Math.round(row.score * 10) / 10,
       // Each side sees only its own decisions' feedback among the reasons (staff see both).
-      reasons: row.contributions ? fromContributions(row.area, row.contributions, this.readerOf(row, viewer)) : [],
+      reasons: row.contributions ? fromContributions(row.area, row.contributions, viewer === null ? 'staff' : readerOfType(row.from_organisation_id === viewer ? row.from_type : row.to_type)) : [],
       matchId: row.match_id,
       technologyOfferId: row.technology_offer_id,
       eventId: row.event_id,
@@ -280,11 +280,6 @@ export class MeetingRequestsService {
     // A decline's reason stays with the organisation that declined (and staff).
     if (viewer === null || viewer === row.to_organisation_id) view.declineReason = row.decline_reason;
     return view;
-  }
-
-  private readerOf(row: RequestRow, viewer: string | null): ReasonViewer {
-    if (viewer === null) return 'staff';
-    return (row.from_organisation_id === viewer ? row.from_type : row.to_type) === 'company' ? 'company' : 'partner';
   }
 
   /** The event of a request: the sender must take part (else it cannot see the event: 404), and so must the receiver. */

@@ -1,3 +1,4 @@
+import type { OrganisationType } from '../profile/profile.enums';
 import type { FactorDefinition } from './combine-sides';
 import { FEEDBACK_FACTORS } from './scoring-feedback';
 import type { MatchArea, MatchReason } from './scoring.types';
@@ -12,6 +13,11 @@ export const FACTORS_OF_AREA: Record<MatchArea, readonly FactorDefinition[]> = {
 
 /** Who reads an explanation: the company's side, the fund's or research centre's side, or staff (everything). */
 export type ReasonViewer = 'company' | 'partner' | 'staff';
+
+/** The side an organisation of this type reads explanations from. */
+export function readerOfType(type: OrganisationType): ReasonViewer {
+  return type === 'company' ? 'company' : 'partner';
+}
 
 /** Reasons as stored: each factor's contribution in the area's fixed factor order (labels come from code). */
 export function toContributions(area: MatchArea, reasons: readonly MatchReason[]): number[] {

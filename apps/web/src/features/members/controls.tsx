@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
-import { loadTaxonomy, type Taxonomy, type TaxonomyDimension, type TaxonomyTerm } from './members-api';
+import { DECLINE_REASONS, loadTaxonomy, type DeclineReason, type Taxonomy, type TaxonomyDimension, type TaxonomyTerm } from './members-api';
 import { taxonomyTree } from './members-logic';
 
 function Errors({ id, errors }: { id: string; errors: string[] }) {
@@ -145,4 +145,32 @@ export function ErrorNote({ error }: { error: unknown }) {
 
 export function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
+}
+
+interface DeclineReasonFormProps {
+  /** The form's accessible name (what is declined: a match, a request). */
+  label: string;
+  reason: DeclineReason;
+  onReason(reason: DeclineReason): void;
+  onSubmit(event: FormEvent): void;
+  busy: boolean;
+}
+
+/** Choosing why to decline (a match or a meeting request), then confirming. */
+export function DeclineReasonForm({ label, reason, onReason, onSubmit, busy }: DeclineReasonFormProps) {
+  const { t } = useI18n();
+  return (
+    <form onSubmit={onSubmit} className="inline-form" aria-label={label}>
+      <SelectField label={t('members.declineReason')} value={reason} onChange={(e) => onReason(e.target.value as DeclineReason)}>
+        {DECLINE_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(`members.reason.${r}`)}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" disabled={busy}>
+        {t('members.matches.confirmDecline')}
+      </button>
+    </form>
+  );
 }

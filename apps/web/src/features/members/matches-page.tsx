@@ -3,8 +3,8 @@ import { Navigate } from 'react-router-dom';
 import { api, type ApiError } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, ErrorNote, SelectField, TextAreaField } from './controls';
-import { DECLINE_REASONS, DIMENSIONS, loadTaxonomy, query, STAGES, type Area, type DeclineReason, type Match, type MeetingRequest, type Quota, type Taxonomy, type TaxonomyDimension } from './members-api';
+import { asApiError, DeclineReasonForm, ErrorNote, SelectField, TextAreaField, useTaxonomy } from './controls';
+import { DIMENSIONS, query, STAGES, type Area, type DeclineReason, type Match, type MeetingRequest, type Quota, type TaxonomyDimension } from './members-api';
 import { topReasons } from './members-logic';
 import './members.messages';
 import './reasons.messages';
@@ -24,12 +24,8 @@ export function MatchesPage() {
   const [quota, setQuota] = useState<Quota | null>(null);
   // Facets of the counterpart: taxonomy codes (their children match too) and stage.
   const [facets, setFacets] = useState<Record<TaxonomyDimension | 'stage', string>>({ sectors: '', therapeuticAreas: '', modalities: '', stage: '' });
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
+  const taxonomy = useTaxonomy();
   const { language } = useI18n();
-
-  useEffect(() => {
-    void loadTaxonomy().then(setTaxonomy, () => setTaxonomy(null));
-  }, []);
 
   const load = useCallback(async () => {
     setError(null);
@@ -207,22 +203,11 @@ function MatchCard({ match, onReviewed, onRequested }: { match: Match; onReviewe
         )}
       </div>
       {panel === 'decline' && (
-        <form onSubmit={decline} className="inline-form" aria-label={t('members.matches.decline')}>
-          <SelectField label={t('members.declineReason')} value={reason} onChange={(e) => setReason(e.target.value as DeclineReason)}>
-            {DECLINE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`members.reason.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={busy}>
-            {t('members.matches.confirmDecline')}
-          </button>
-        </form>
+        <DeclineReasonForm label={t('members.matches.decline')} reason={reason} onReason={setReason} onSubmit={decline} busy={busy} />
       )}
       {panel === 'request' && (
         <form onSubmit={request} className="inline-form" aria-label={t('members.matches.requestMeeting')}>
-          <TextAreaField label={t('members.matches.message')} value={message} maxLength={2000} onChange={(e) => setMessage(e.target.value)} errors={error?.forField('message')} />
+          <TextAreaField label={t('members.matches.message')} value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} errors={error?.forField('message')} />
           <button type="submit" disabled={busy}>
             {t('members.matches.send')}
           </button>

@@ -3,8 +3,8 @@ import { Navigate } from 'react-router-dom';
 import { api, type ApiError } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, ErrorNote, SelectField } from './controls';
-import { DECLINE_REASONS, query, type DeclineReason, type MeetingRequest, type Quota } from './members-api';
+import { asApiError, DeclineReasonForm, ErrorNote } from './controls';
+import { query, type DeclineReason, type MeetingRequest, type Quota } from './members-api';
 import { countdown, topReasons } from './members-logic';
 import './members.messages';
 import './reasons.messages';
@@ -166,18 +166,7 @@ function RequestCard({ request, now, onChanged, onQuotaChange }: { request: Meet
         </div>
       )}
       {pending && request.direction === 'incoming' && declining && (
-        <form onSubmit={decline} className="inline-form" aria-label={t('members.requests.decline')}>
-          <SelectField label={t('members.declineReason')} value={reason} onChange={(e) => setReason(e.target.value as DeclineReason)}>
-            {DECLINE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`members.reason.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={busy}>
-            {t('members.matches.confirmDecline')}
-          </button>
-        </form>
+        <DeclineReasonForm label={t('members.requests.decline')} reason={reason} onReason={setReason} onSubmit={decline} busy={busy} />
       )}
       {pending && request.direction === 'outgoing' && (
         <div className="actions">
