@@ -262,7 +262,7 @@ runBench(async (cleanup) => {
 
   const auth = nest.get(AuthService);
   const staff = await auth.upsertStaff(`bench-${stamp}@example.test`, 'bench-password-long-enough');
-  const token = auth.issueToken({ id: staff.id, role: 'staff' }).accessToken;
+  const token = (await auth.startSession({ id: staff.id, role: 'staff' })).accessToken;
 
   const vocabulary: Vocabulary = {
     sectors: TAXONOMY.sectors.map((t) => t.code),

@@ -204,6 +204,8 @@ runBench(async (cleanup) => {
   const query = (sql: string, params: unknown[]) => db.query(sql, params);
   await db.query('BEGIN');
   await bulkInsert(query, 'organisations', PROFILE_COLUMN_TYPES.organisations, organisations);
+  // Every generated organisation has consented to be shown (otherwise it is neither indexed nor scored).
+  await db.query(`UPDATE organisations SET visibility_consent_at = now()`);
   await bulkInsert(query, 'companies', PROFILE_COLUMN_TYPES.companies, population.companies);
   await bulkInsert(query, 'funds', PROFILE_COLUMN_TYPES.funds, population.funds);
   await bulkInsert(query, 'research_centres', PROFILE_COLUMN_TYPES.research_centres, population.centres);

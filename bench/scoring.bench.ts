@@ -396,6 +396,8 @@ runBench(async (cleanup) => {
   await dataSource.transaction(async (manager) => {
     const query = (sql: string, params: unknown[]) => manager.query(sql, params);
     await bulkInsert(query, 'organisations', PROFILE_COLUMN_TYPES.organisations, organisations);
+    // Every generated organisation has consented to be shown (otherwise it is not scored).
+    await manager.query(`UPDATE organisations SET visibility_consent_at = now()`);
     await bulkInsert(query, 'companies', PROFILE_COLUMN_TYPES.companies, population.companies);
     await bulkInsert(query, 'funds', PROFILE_COLUMN_TYPES.funds, population.funds);
     await bulkInsert(query, 'research_centres', PROFILE_COLUMN_TYPES.research_centres, population.centres);

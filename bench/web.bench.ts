@@ -77,7 +77,7 @@ runBench(async (cleanup) => {
   const dataSource = app.get(DataSource);
   await dataSource.query(
     `WITH ids AS (SELECT i, gen_random_uuid() AS id FROM generate_series(1, $1) i),
-          o AS (INSERT INTO organisations (id, type) SELECT id, 'company' FROM ids),
+          o AS (INSERT INTO organisations (id, type, visibility_consent_at) SELECT id, 'company', now() FROM ids),
           c AS (INSERT INTO companies (id, name, kind, country, pitch) SELECT id, 'Bench Company ' || lpad(i::text, 4, '0'), 'startup', 'IT', 'A company of the web benchmark' FROM ids)
      INSERT INTO matches (area, company_id, fund_id, score, contributions, config_version)
      SELECT 'venture_capital', id, $2, 100 - i * 0.1, ARRAY[20, 10, 10, 5, 5, 10, 10, 5, 0, 0]::real[], 1 FROM ids`,

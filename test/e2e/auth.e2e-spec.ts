@@ -17,7 +17,8 @@ describe('accounts: register, login, me', () => {
       expect(reg.body.passwordHash).toBeUndefined();
 
       const login = await ctx.http.post('/api/v1/auth/login').send({ email, password: 'a-long-password' }).expect(200);
-      expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600 });
+      // Short-lived access token (15 minutes by default), a 30-day session behind it.
+      expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 30 * 86_400, refreshToken: expect.stringMatching(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/) });
       expect(login.body.accessToken.split('.')).toHaveLength(3);
 
       const me = await ctx.http.get('/api/v1/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
@@ -40,6 +41,11 @@ describe('accounts: register, login, me', () => {
   it.each([
     [{ email: 'not-an-email', password: 'a-long-password', role: 'company' }, 'email', 'isEmail'],
     [{ email: 'a@example.org', password: 'short', role: 'company' }, 'password', 'minLength'],
+    [{ email: 'a@example.org', password: 'x'.repeat(129), role: 'company' }, 'password', 'maxLength'],
+    [{ email: 'a@example.org', password: 'Password2026!', role: 'company' }, 'password', 'notCommon'],
+    [{ email: 'a@example.org', password: '1234567890', role: 'company' }, 'password', 'notCommon'],
+    [{ email: 'a@example.org', password: 'abababababab', role: 'company' }, 'password', 'distinctCharacters'],
+    [{ email: 'marco.bianchi@example.org', password: 'marco.bianchi-1985', role: 'company' }, 'password', 'notEmail'],
     [{ email: 'a@example.org', password: 12345678901, role: 'company' }, 'password', 'isString'],
     [{ email: 'a@example.org', password: 'a-long-password' }, 'role', 'isIn'],
     [{ email: 'a@example.org', password: 'a-long-password', role: 'company', isAdmin: true }, 'isAdmin', 'unknownField'],
@@ -115,5 +121,128 @@ describe('accounts: register, login, me', () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     await ctx.http.post('/api/v1/auth/login').send({ email: 'brute@example.org', password: 'a-long-password' }).expect(429);
+  });
+
+  describe('sessions: refresh, logout, password change', () => {
+    const password = 'correct-horse-battery';
+    const register = async (email: string) => {
+      await ctx.http.post('/api/v1/auth/register').send({ email, password, role: 'company' }).expect(201);
+      return (await ctx.http.post('/api/v1/auth/login').send({ email, password }).expect(200)).body as { accessToken: string; refreshToken: string };
+    };
+    const me = (accessToken: string) => ctx.http.get('/api/v1/auth/me').set('authorization', `Bearer ${accessToken}`);
+    const refresh = (refreshToken: unknown) => ctx.http.post('/api/v1/auth/refresh').send({ refreshToken });
+
+    it('stores only a hash of the refresh token, and rotates it: each one works once', async () => {
+      const first = await register('rotate@example.org');
+      const [row] = await ctx.dataSource.query(`SELECT refresh_hash FROM auth_sessions`);
+      expect(row.refresh_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row)).not.toContain(first.refreshToken.split('.')[1]);
+
+      const second = (await refresh(first.refreshToken).expect(200)).body;
+      expect(second).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+      await me(second.accessToken).expect(200);
+      // One session throughout: a refresh does not log in again.
+      expect((await ctx.dataSource.query(`SELECT count(*)::int AS n FROM auth_sessions`))[0].n).toBe(1);
+    });
+
+    it('treats a replayed refresh token as stolen: the whole session ends, for the thief and the owner', async () => {
+      const login = await register('replay@example.org');
+      const rotated = (await refresh(login.refreshToken).expect(200)).body;
+      const replay = await refresh(login.refreshToken).expect(401);
+      expect(replay.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'refresh token is invalid, expired or revoked' });
+      // The legitimate holder's newer tokens stop too, and the event is audited.
+      await refresh(rotated.refreshToken).expect(401);
+      await me(rotated.accessToken).expect(401);
+      const [session] = await ctx.dataSource.query(`SELECT revoked_reason FROM auth_sessions`);
+      expect(session.revoked_reason).toBe('refresh_reused');
+      expect(await ctx.dataSource.query(`SELECT action FROM audit_events`)).toEqual([{ action: 'auth.refresh_reused' }]);
+    });
+
+    it.each([
+      ['a missing token', undefined, 400],
+      ['a number', 42, 400],
+      ['garbage', 'not-a-token', 401],
+      ['an unknown session', '00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 401],
+      ['an access token', 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', 401],
+    ])('refuses %s as a refresh token (%d)', async (_label, token, status) => {
+      const res = await refresh(token).expect(status);
+      expect(res.body.code).toBe(status === 400 ? 'VALIDATION_FAILED' : 'UNAUTHENTICATED');
+    });
+
+    it('refuses a refresh token of an expired session', async () => {
+      const login = await register('old@example.org');
+      await ctx.dataSource.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second'`);
+      await refresh(login.refreshToken).expect(401);
+      await me(login.accessToken).expect(401);
+    });
+
+    it("logout ends this session at once (its access token too), and leaves the account's other sessions", async () => {
+      const laptop = await register('logout@example.org');
+      const phone = (await ctx.http.post('/api/v1/auth/login').send({ email: 'logout@example.org', password }).expect(200)).body;
+      await ctx.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${laptop.accessToken}`).send({}).expect(204);
+      const after = await me(laptop.accessToken).expect(401);
+      expect(after.body.message).toBe('session has ended: log in again');
+      await refresh(laptop.refreshToken).expect(401);
+      await me(phone.accessToken).expect(200);
+      await refresh(phone.refreshToken).expect(200);
+    });
+
+    it('logout everywhere ends every session of the account, and no other account’s', async () => {
+      const laptop = await register('everywhere@example.org');
+      const phone = (await ctx.http.post('/api/v1/auth/login').send({ email: 'everywhere@example.org', password }).expect(200)).body;
+      const other = await ctx.newUser('investor');
+      await ctx.http.post('/api/v1/auth/logout').set('authorization', `Bearer ${phone.accessToken}`).send({ everywhere: true }).expect(204);
+      for (const tokens of [laptop, phone]) {
+        await me(tokens.accessToken).expect(401);
+        await refresh(tokens.refreshToken).expect(401);
+      }
+      await ctx.http.get('/api/v1/auth/me').set(...bearer(other)).expect(200);
+      const bad = await ctx.http.post('/api/v1/auth/logout').set(...bearer(other)).send({ everywhere: 'yes' }).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'everywhere', rule: 'isBoolean' })]);
+      await ctx.http.post('/api/v1/auth/logout').send({}).expect(401);
+    });
+
+    it('a password change checks the current password, applies the rules, ends every session and opens a new one for the caller', async () => {
+      const laptop = await register('change@example.org');
+      const phone = (await ctx.http.post('/api/v1/auth/login').send({ email: 'change@example.org', password }).expect(200)).body;
+      const change = (body: object) => ctx.http.post('/api/v1/auth/password').set('authorization', `Bearer ${laptop.accessToken}`).send(body);
+
+      const wrong = await change({ currentPassword: 'not-my-password', newPassword: 'a-brand-new-passphrase' }).expect(400);
+      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', rule: 'matchesAccount', message: "currentPassword is not this account's password" }]);
+      const weak = await change({ currentPassword: password, newPassword: 'qwertyuiop123' }).expect(400);
+      expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'newPassword', rule: 'notCommon' })]);
+      const same = await change({ currentPassword: password, newPassword: password }).expect(400);
+      expect(same.body.errors).toEqual([expect.objectContaining({ field: 'newPassword', rule: 'differs' })]);
+      const named = await change({ currentPassword: password, newPassword: 'change-me-later-x' }).expect(400);
+      expect(named.body.errors).toEqual([expect.objectContaining({ field: 'newPassword', rule: 'notEmail' })]);
+      // Refused changes changed nothing.
+      await me(phone.accessToken).expect(200);
+
+      const changed = (await change({ currentPassword: password, newPassword: 'a-brand-new-passphrase' }).expect(200)).body;
+      for (const tokens of [laptop, phone]) {
+        await me(tokens.accessToken).expect(401);
+        await refresh(tokens.refreshToken).expect(401);
+      }
+      await me(changed.accessToken).expect(200);
+      await ctx.http.post('/api/v1/auth/login').send({ email: 'change@example.org', password }).expect(401);
+      await ctx.http.post('/api/v1/auth/login').send({ email: 'change@example.org', password: 'a-brand-new-passphrase' }).expect(200);
+      const sessions = await ctx.dataSource.query(`SELECT revoked_reason FROM auth_sessions ORDER BY created_at`);
+      expect(sessions.map((s: { revoked_reason: string | null }) => s.revoked_reason)).toEqual(['password_changed', 'password_changed', null, null]);
+      const [user] = await ctx.dataSource.query(`SELECT password_changed_at FROM users WHERE email = 'change@example.org'`);
+      expect(user.password_changed_at).toBeInstanceOf(Date);
+    });
+
+    it('an access token that names no session, or another user’s session, is refused', async () => {
+      const a = await register('a-user@example.org');
+      const b = await ctx.newUser('investor');
+      const jwt = new JwtService();
+      const [session] = await ctx.dataSource.query(`SELECT id FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE email = 'a-user@example.org')`);
+      const noSession = jwt.sign({ sub: b.id, role: 'investor' }, { secret: process.env.JWT_SECRET });
+      const othersSession = jwt.sign({ sub: b.id, role: 'investor', sid: session.id }, { secret: process.env.JWT_SECRET });
+      await me(noSession).expect(401);
+      await me(othersSession).expect(401);
+      await me(a.accessToken).expect(200);
+    });
   });
 });

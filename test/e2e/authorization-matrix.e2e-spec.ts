@@ -226,15 +226,15 @@ const PROFILES: Record<Resource, ProfileSpec> = {
     table: 'companies',
     noun: 'company',
     confidential: true,
-    createBody: (name) => ({ name, kind: 'startup', country: 'IT', ...CONFIDENTIAL_VALUES }),
+    createBody: (name) => ({ name, kind: 'startup', country: 'IT', visibilityConsent: true, ...CONFIDENTIAL_VALUES }),
   },
-  funds: { path: '/api/v1/funds', table: 'funds', noun: 'fund', confidential: false, createBody: (name) => ({ name, country: 'IT' }) },
+  funds: { path: '/api/v1/funds', table: 'funds', noun: 'fund', confidential: false, createBody: (name) => ({ name, country: 'IT', visibilityConsent: true }) },
   'research-centres': {
     path: '/api/v1/research-centres',
     table: 'research_centres',
     noun: 'research centre',
     confidential: false,
-    createBody: (name) => ({ name, kind: 'irccs', country: 'IT' }),
+    createBody: (name) => ({ name, kind: 'irccs', country: 'IT', visibilityConsent: true }),
   },
 };
 
@@ -636,7 +636,8 @@ describe('authorisation matrix', () => {
 
     const jwt = new JwtService();
     const secret = process.env.JWT_SECRET!;
-    const staffClaims = { sub: staff.id, role: 'staff' };
+    // The staff account's real session: the bad tokens differ from a good one only in signature or expiry.
+    const staffClaims = { sub: staff.id, role: 'staff', sid: jwt.decode<{ sid: string }>(staff.token).sid };
     const now = Math.floor(Date.now() / 1000);
     world = {
       users: {

@@ -74,7 +74,7 @@ describe('npm run backup / npm run restore', () => {
     await ctx.http
       .post('/api/v1/companies')
       .set(...bearer(founder))
-      .send({ name: 'Backup Bio S.r.l.', kind: 'startup', country: 'IT', pitch: 'Cell therapy for rare disease — àèìòù', sectors: ['biotech'] })
+      .send({ visibilityConsent: true, name: 'Backup Bio S.r.l.', kind: 'startup', country: 'IT', pitch: 'Cell therapy for rare disease — àèìòù', sectors: ['biotech'] })
       .expect(201);
     const investor = await ctx.newUser('investor');
     await ctx.newFund(investor, { name: 'Backup Ventures' });

@@ -35,7 +35,7 @@ describe('companies', () => {
   afterAll(() => ctx.close());
 
   it('creates a profile whose creator becomes a member, and returns every field', async () => {
-    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany).expect(201);
+    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, visibilityConsent: true }).expect(201);
     expect(res.body).toMatchObject({ ...fullCompany, type: 'company', version: 1 });
     const me = await ctx.http.get('/api/v1/auth/me').set(...bearer(founder)).expect(200);
     expect(me.body.organisationId).toBe(res.body.id);
@@ -44,7 +44,7 @@ describe('companies', () => {
   });
 
   it('shows confidential fields to members and staff only', async () => {
-    const { body: company } = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany).expect(201);
+    const { body: company } = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, visibilityConsent: true }).expect(201);
     const investor = await ctx.newUser('investor');
     const staff = await ctx.newUser('staff');
     const asOwner = await ctx.http.get(`/api/v1/companies/${company.id}`).set(...bearer(founder)).expect(200);
@@ -58,7 +58,7 @@ describe('companies', () => {
   });
 
   it('patches with the version read, and answers a stale version with 409 without writing', async () => {
-    const { body: company } = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany).expect(201);
+    const { body: company } = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, visibilityConsent: true }).expect(201);
     const first = await ctx.http.patch(`/api/v1/companies/${company.id}`).set(...bearer(founder)).send({ version: 1, trl: 6, pitch: null }).expect(200);
     expect(first.body).toMatchObject({ version: 2, trl: 6, pitch: null, stage: 'seed' });
     const stale = await ctx.http.patch(`/api/v1/companies/${company.id}`).set(...bearer(founder)).send({ version: 1, trl: 9 }).expect(409);
@@ -110,7 +110,7 @@ describe('companies', () => {
     [{ secretField: 1 }, 'secretField', 'unknownField'],
     [{ id: '00000000-0000-0000-0000-000000000000' }, 'id', 'unknownField'],
   ])('rejects %j with 400 naming %s (%s) and writes nothing', async (patch, field, rule) => {
-    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, ...patch }).expect(400);
+    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ visibilityConsent: true, ...fullCompany, ...patch }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
     expect(res.body.message).toContain(field);
@@ -119,14 +119,14 @@ describe('companies', () => {
   });
 
   it('names the unknown taxonomy code in the message', async () => {
-    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, therapeuticAreas: ['oncology', 'astrology'] }).expect(400);
+    const res = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ visibilityConsent: true, ...fullCompany, therapeuticAreas: ['oncology', 'astrology'] }).expect(400);
     expect(res.body.errors[0].message).toContain('"astrology"');
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
     const bad = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).set('content-type', 'application/json').send('{"name": "x",').expect(400);
     expect(bad.body.code).toBe('MALFORMED_JSON');
-    const huge = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, description: 'x'.repeat(2 * 1024 * 1024) }).expect(413);
+    const huge = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ visibilityConsent: true, ...fullCompany, description: 'x'.repeat(2 * 1024 * 1024) }).expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
@@ -153,15 +153,15 @@ describe('companies', () => {
 
   it('allows one organisation per account and only of the role\'s type', async () => {
     await ctx.newCompany(founder);
-    const second = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany).expect(409);
+    const second = await ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, visibilityConsent: true }).expect(409);
     expect(second.body.code).toBe('ALREADY_HAS_ORGANISATION');
     const investor = await ctx.newUser('investor');
-    const wrongType = await ctx.http.post('/api/v1/companies').set(...bearer(investor)).send(fullCompany).expect(403);
+    const wrongType = await ctx.http.post('/api/v1/companies').set(...bearer(investor)).send({ ...fullCompany, visibilityConsent: true }).expect(403);
     expect(wrongType.body.message).toContain('investor');
   });
 
   it('gives an account one organisation even when it sends several creates at once', async () => {
-    const responses = await Promise.all(Array.from({ length: 5 }, () => ctx.http.post('/api/v1/companies').set(...bearer(founder)).send(fullCompany)));
+    const responses = await Promise.all(Array.from({ length: 5 }, () => ctx.http.post('/api/v1/companies').set(...bearer(founder)).send({ ...fullCompany, visibilityConsent: true })));
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe('ALREADY_HAS_ORGANISATION');
     const [counts] = await ctx.dataSource.query(

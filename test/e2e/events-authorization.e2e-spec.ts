@@ -1020,7 +1020,7 @@ describe('events, participants, meetings, schedule and agenda authorisation matr
 
     world = {
       users,
-      forgedToken: staffToken(users.staff.id),
+      forgedToken: staffToken(users.staff),
       orgs,
       events,
       slots,
@@ -1035,7 +1035,7 @@ describe('events, participants, meetings, schedule and agenda authorisation matr
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
     expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
+    const genuine = staffToken(world.users.staff, process.env.JWT_SECRET!);
     await send('get', `/api/v1/events/${world.events.E}/schedule`, { auth: `Bearer ${genuine}` }).expect(200);
     await send('get', `/api/v1/events/${world.events.E}/tables`, { auth: `Bearer ${genuine}` }).expect(200);
   });

@@ -96,7 +96,7 @@ describe('faults', () => {
       expect(back.body.name).toBe('Survivor Bio');
       // Writes work again too.
       const owner = await ctx.newUser('company');
-      expectStatus(await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ name: 'After Outage', kind: 'startup', country: 'IT' }), 201);
+      expectStatus(await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ visibilityConsent: true, name: 'After Outage', kind: 'startup', country: 'IT' }), 201);
     });
 
     it('recovers from every connection being killed at once without any request failing for good', async () => {

@@ -31,7 +31,7 @@ describe('funds', () => {
   afterAll(() => ctx.close());
 
   it('creates, reads, patches and deletes a fund', async () => {
-    const created = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send(fund).expect(201);
+    const created = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ ...fund, visibilityConsent: true }).expect(201);
     expect(created.body).toMatchObject({ ...fund, type: 'fund', version: 1 });
     const company = await ctx.newUser('company');
     const read = await ctx.http.get(`/api/v1/funds/${created.body.id}`).set(...bearer(company)).expect(200);
@@ -43,9 +43,9 @@ describe('funds', () => {
   });
 
   it('rejects ticketMin above ticketMax, on create and against the stored bound on PATCH', async () => {
-    const bad = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ ...fund, ticketMinEur: 6_000_000 }).expect(400);
+    const bad = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ visibilityConsent: true, ...fund, ticketMinEur: 6_000_000 }).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'ticketMinEur', rule: 'lteTicketMax' })]);
-    const { body: created } = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send(fund).expect(201);
+    const { body: created } = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ ...fund, visibilityConsent: true }).expect(201);
     const patch = await ctx.http.patch(`/api/v1/funds/${created.id}`).set(...bearer(investor)).send({ version: 1, ticketMaxEur: 100_000 }).expect(400);
     expect(patch.body.errors).toEqual([expect.objectContaining({ field: 'ticketMinEur', rule: 'lteTicketMax' })]);
     const [row] = await ctx.dataSource.query(`SELECT ticket_max_eur::float8 AS max, version FROM funds WHERE id = $1`, [created.id]);
@@ -61,7 +61,7 @@ describe('funds', () => {
     [{ country: 'EU' }, 'country', 'isoCountry'],
     [{ thesis: 42 }, 'thesis', 'isString'],
   ])('rejects %j naming %s', async (patch, field, rule) => {
-    const res = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ ...fund, ...patch }).expect(400);
+    const res = await ctx.http.post('/api/v1/funds').set(...bearer(investor)).send({ visibilityConsent: true, ...fund, ...patch }).expect(400);
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
     const [{ count }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM funds`);
     expect(count).toBe(0);

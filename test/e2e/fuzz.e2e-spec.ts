@@ -156,8 +156,8 @@ describe('fuzzed input on every route of the OpenAPI document', () => {
         'as:centre': `Bearer ${centreUser.token}`,
         'as:outsider': `Bearer ${outsider.token}`,
         none: null,
-        'forged-staff': `Bearer ${staffToken(staff.id)}`,
-        'forged-company': `Bearer ${jwt.sign({ sub: companyUser.id, role: 'company' }, { secret: FORGERY_SECRET, expiresIn: 3600 })}`,
+        'forged-staff': `Bearer ${staffToken(staff)}`,
+        'forged-company': `Bearer ${jwt.sign({ sub: companyUser.id, role: 'company', sid: jwt.decode<{ sid: string }>(companyUser.token).sid }, { secret: FORGERY_SECRET, expiresIn: 3600 })}`,
         expired: `Bearer ${expired}`,
         'alg-none': `Bearer ${algNone}`,
         malformed: 'Bearer not.a.jwt',
@@ -209,8 +209,8 @@ describe('fuzzed input on every route of the OpenAPI document', () => {
     expect(skipped.map((s) => `${s.method.toUpperCase()} ${s.path}`).sort()).toEqual(['POST /api/v1/events/{id}/meetings/import', 'POST /api/v1/imports/{kind}']);
     expect(operations.length).toBeGreaterThan(60);
     // Deletions last, so the world's ids keep resolving for the other routes; the account erasure after them (it
-    // erases the world's own accounts).
-    const destructive = (op: Operation) => (op.path === '/api/v1/me/erase' ? 2 : op.method === 'delete' ? 1 : 0);
+    // erases the world's own accounts); logout at the very end (it ends the world's sessions).
+    const destructive = (op: Operation) => (op.path === '/api/v1/auth/logout' ? 3 : op.path === '/api/v1/me/erase' ? 2 : op.method === 'delete' ? 1 : 0);
     const ordered: Array<{ op: Operation; index: number }> = operations.map((op, index) => ({ op, index })).sort((a, b) => destructive(a.op) - destructive(b.op));
 
     const tables = await stateTables(ctx.dataSource);

@@ -438,7 +438,7 @@ describe('matches and scoring authorisation matrix', () => {
     const staffRun = await ctx.http.post('/api/v1/scoring/rescores').set('authorization', `Bearer ${users.staff.token}`).expect(202);
     world = {
       users,
-      forgedToken: staffToken(users.staff.id),
+      forgedToken: staffToken(users.staff),
       orgs,
       matches,
       runId: staffRun.body.runId,
@@ -449,7 +449,7 @@ describe('matches and scoring authorisation matrix', () => {
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
     expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
+    const genuine = staffToken(world.users.staff, process.env.JWT_SECRET!);
     await send('get', '/api/v1/scoring/config', { auth: `Bearer ${genuine}` }).expect(200);
   });
 

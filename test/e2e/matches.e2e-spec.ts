@@ -55,7 +55,7 @@ describe('matches (api + outbox + worker scoring)', () => {
 
   /** Creates a profile through the API as its future member (who then belongs to it). */
   async function create(owner: TestUser, path: string, body: object): Promise<{ id: string; version: number; name: string }> {
-    const res = await ctx.http.post(path).set(...bearer(owner)).send(body);
+    const res = await ctx.http.post(path).set(...bearer(owner)).send({ visibilityConsent: true, ...body });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     owner.organisationId = res.body.id;
     owner.principal.organisationId = res.body.id;

@@ -281,7 +281,7 @@ describe('meeting proposals authorisation matrix', () => {
     };
     world = {
       users,
-      forgedToken: staffToken(users.staff.id),
+      forgedToken: staffToken(users.staff),
       orgs,
       runId,
       proposals,
@@ -292,7 +292,7 @@ describe('meeting proposals authorisation matrix', () => {
   afterAll(() => ctx.close());
 
   it('controls: the forged token carries staff claims the real secret would accept', async () => {
-    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
+    const genuine = staffToken(world.users.staff, process.env.JWT_SECRET!);
     await ctx.http.get(`${BASE}/runs/${world.runId}`).set('authorization', `Bearer ${genuine}`).expect(200);
   });
 

@@ -504,7 +504,7 @@ describe('meeting requests authorisation matrix', () => {
     const [{ last }] = await ctx.dataSource.query(`SELECT max(id)::text AS last FROM audit_events`);
     world = {
       users,
-      forgedToken: staffToken(users.staff.id),
+      forgedToken: staffToken(users.staff),
       orgs,
       matches,
       requests,
@@ -517,7 +517,7 @@ describe('meeting requests authorisation matrix', () => {
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
     expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
+    const genuine = staffToken(world.users.staff, process.env.JWT_SECRET!);
     await send('get', `${BASE}/${world.requests.OWN}`, { auth: `Bearer ${genuine}` }).expect(200);
   });
 

@@ -108,7 +108,7 @@ async function populate(ctx: TestContext): Promise<void> {
   const stages = ['pre_seed', 'seed', 'series_a', 'series_b'];
   const words = ['therapy', 'tumour', 'cuore', 'sensore', 'anticorpo', 'platform', 'diagnosi', 'cellule', 'immune', 'respiro'];
   const uuid = (kind: number) => `('00000000-0000-4000-8${kind}00-' || lpad(to_hex(g), 12, '0'))::uuid`;
-  await q(`INSERT INTO organisations (id, type) SELECT ${uuid(1)}, 'company' FROM generate_series(1, ${COMPANIES}) g`);
+  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(1)}, 'company', now() FROM generate_series(1, ${COMPANIES}) g`);
   await q(
     `INSERT INTO companies (id, name, kind, country, stage, trl, funding_sought_eur, looking_for, pitch, sectors, therapeutic_areas, modalities, technology_needs)
      SELECT ${uuid(1)}, 'Company ' || g, 'startup', CASE WHEN g % 7 = 0 THEN 'CH' ELSE 'IT' END, ${pick(stages, 'g')}, 1 + g % 9,
@@ -119,7 +119,7 @@ async function populate(ctx: TestContext): Promise<void> {
             ${pick(words, 'g / 11')} || ' ' || ${pick(words, 'g / 13')}
        FROM generate_series(1, ${COMPANIES}) g`,
   );
-  await q(`INSERT INTO organisations (id, type) SELECT ${uuid(2)}, 'fund' FROM generate_series(1, ${FUNDS}) g`);
+  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(2)}, 'fund', now() FROM generate_series(1, ${FUNDS}) g`);
   await q(
     `INSERT INTO funds (id, name, country, thesis, stages, ticket_min_eur, ticket_max_eur, geographies, sectors, therapeutic_areas, modalities, active)
      SELECT ${uuid(2)}, 'Fund ' || g, 'IT', ${pick(words, 'g')} || ' ' || ${pick(words, 'g / 2')},
@@ -128,7 +128,7 @@ async function populate(ctx: TestContext): Promise<void> {
             ARRAY[${pick(sectors, 'g / 2')}], ARRAY[${pick(areas, 'g')}], ARRAY[${pick(modalities, 'g / 3')}], g % 10 <> 0
        FROM generate_series(1, ${FUNDS}) g`,
   );
-  await q(`INSERT INTO organisations (id, type) SELECT ${uuid(3)}, 'research_centre' FROM generate_series(1, ${CENTRES}) g`);
+  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(3)}, 'research_centre', now() FROM generate_series(1, ${CENTRES}) g`);
   await q(`INSERT INTO research_centres (id, name, kind, country) SELECT ${uuid(3)}, 'Centre ' || g, 'irccs', 'IT' FROM generate_series(1, ${CENTRES}) g`);
   await q(
     `INSERT INTO technology_offers (id, research_centre_id, title, description, trl, collaboration_types, sectors, therapeutic_areas, modalities)

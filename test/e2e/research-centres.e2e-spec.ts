@@ -36,7 +36,7 @@ describe('research centres and their technology offers', () => {
   afterAll(() => ctx.close());
 
   it('creates a centre and manages its offers', async () => {
-    const { body: rc } = await ctx.http.post('/api/v1/research-centres').set(...bearer(tto)).send(centre).expect(201);
+    const { body: rc } = await ctx.http.post('/api/v1/research-centres').set(...bearer(tto)).send({ ...centre, visibilityConsent: true }).expect(201);
     expect(rc).toMatchObject({ ...centre, type: 'research_centre', version: 1 });
     const { body: created } = await ctx.http.post(`/api/v1/research-centres/${rc.id}/technology-offers`).set(...bearer(tto)).send(offer).expect(201);
     expect(created).toMatchObject({ ...offer, researchCentreId: rc.id, version: 1, type: 'technology_offer' });
@@ -96,7 +96,7 @@ describe('research centres and their technology offers', () => {
   });
 
   it('rejects an unknown centre kind and filters by kind', async () => {
-    const bad = await ctx.http.post('/api/v1/research-centres').set(...bearer(tto)).send({ ...centre, kind: 'lab' }).expect(400);
+    const bad = await ctx.http.post('/api/v1/research-centres').set(...bearer(tto)).send({ visibilityConsent: true, ...centre, kind: 'lab' }).expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'kind', rule: 'isIn' });
     await ctx.newResearchCentre(undefined, { name: 'Uni', kind: 'university' });
     await ctx.newResearchCentre(undefined, { name: 'Irccs', kind: 'irccs' });

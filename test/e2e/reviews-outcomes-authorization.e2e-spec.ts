@@ -1011,7 +1011,7 @@ describe('match reviews, meeting outcomes, audit and staged disclosure authorisa
         R: users.research_centre,
         S: users['other-research_centre'],
       },
-      forgedToken: staffToken(users.staff.id),
+      forgedToken: staffToken(users.staff),
       orgs,
       offers,
       matches,
@@ -1025,7 +1025,7 @@ describe('match reviews, meeting outcomes, audit and staged disclosure authorisa
 
   it('controls: the forged token carries valid staff claims, and the real secret would have let them in', async () => {
     expect(new JwtService().decode(world.forgedToken)).toMatchObject({ sub: world.users.staff.id, role: 'staff' });
-    const genuine = staffToken(world.users.staff.id, process.env.JWT_SECRET!);
+    const genuine = staffToken(world.users.staff, process.env.JWT_SECRET!);
     await send('get', '/api/v1/meeting-outcomes/summary', { auth: `Bearer ${genuine}` }).expect(200);
     await send('get', '/api/v1/audit-events', { auth: `Bearer ${genuine}` }).expect(200);
   });

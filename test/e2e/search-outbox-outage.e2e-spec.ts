@@ -30,13 +30,13 @@ describe('outbox during a Redis outage', () => {
 
   it('keeps writes in the outbox while Redis is down and delivers them once it is back', async () => {
     const owner = await ctx.newUser('company');
-    await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ name: 'Before Outage', kind: 'startup', country: 'IT' }).expect(201);
+    await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ visibilityConsent: true, name: 'Before Outage', kind: 'startup', country: 'IT' }).expect(201);
     await eventually(async () => expect(await indexed()).toEqual(['Before Outage']));
 
     await redis.stop();
     const other = await ctx.newUser('investor');
     // The api does not need the worker's Redis to save a profile: the write and its outbox row commit together.
-    await ctx.http.post('/api/v1/funds').set(...bearer(other)).send({ name: 'During Outage', country: 'IT' }).expect(201);
+    await ctx.http.post('/api/v1/funds').set(...bearer(other)).send({ visibilityConsent: true, name: 'During Outage', country: 'IT' }).expect(201);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await outbox()).toBe(1);
     expect(await indexed()).toEqual(['Before Outage']);

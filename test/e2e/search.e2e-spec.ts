@@ -65,7 +65,7 @@ describe('search (api + outbox + worker + PostgreSQL index)', () => {
     const created = await ctx.http
       .post('/api/v1/companies')
       .set(...bearer(owner))
-      .send({ name: 'Battito Cardio', kind: 'startup', country: 'IT', pitch: 'Pacemaker leadless per pazienti fragili', therapeuticAreas: ['cardiology'] })
+      .send({ visibilityConsent: true, name: 'Battito Cardio', kind: 'startup', country: 'IT', pitch: 'Pacemaker leadless per pazienti fragili', therapeuticAreas: ['cardiology'] })
       .expect(201);
     await eventually(async () => expect(await names({ q: 'battito' })).toEqual(['Battito Cardio']));
     // Found through the Italian pitch, the English label of its tag, and a typo.
@@ -121,7 +121,7 @@ describe('search (api + outbox + worker + PostgreSQL index)', () => {
     await ctx.http
       .post('/api/v1/companies')
       .set(...bearer(owner))
-      .send({ name: 'Segreta Bio', kind: 'startup', country: 'IT', technologyNeeds: 'zebrafishsecret screening platform', fundingSoughtEur: 4_200_000, ipStatus: 'filed' })
+      .send({ visibilityConsent: true, name: 'Segreta Bio', kind: 'startup', country: 'IT', technologyNeeds: 'zebrafishsecret screening platform', fundingSoughtEur: 4_200_000, ipStatus: 'filed' })
       .expect(201);
     await eventually(async () => expect(await names({ q: 'segreta' })).toEqual(['Segreta Bio']));
     expect(await names({ q: 'zebrafishsecret' })).toEqual([]);
@@ -145,10 +145,19 @@ describe('search (api + outbox + worker + PostgreSQL index)', () => {
 
   it('indexes what a CSV import writes', async () => {
     const staff = await ctx.newUser('staff');
-    const csv = 'externalId,name,kind,country,description\nx-1,Lario Genomics,startup,IT,Sequenziamento per malattie rare\nx-2,Brera Devices,sme,IT,Stent riassorbibili\n';
+    // The hub records each organisation's consent in its import; a row without it is imported but not shown.
+    const csv =
+      'externalId,name,kind,country,description,visibilityConsent\n' +
+      'x-1,Lario Genomics,startup,IT,Sequenziamento per malattie rare,true\n' +
+      'x-2,Brera Devices,sme,IT,Stent riassorbibili,true\n' +
+      'x-3,Navigli Hidden,sme,IT,Stent nascosti senza consenso,\n';
     await ctx.http.post('/api/v1/imports/companies').set(...bearer(staff)).attach('file', Buffer.from(csv), 'companies.csv').expect(200);
     await eventually(async () => expect(await names({ q: 'malattie rare' })).toEqual(['Lario Genomics']));
     expect(await names({ q: 'stent' })).toEqual(['Brera Devices']);
+    const [hidden] = await ctx.dataSource.query(`SELECT o.visibility_consent_at, o.visibility_consent_by FROM companies c JOIN organisations o ON o.id = c.id WHERE c.name = 'Navigli Hidden'`);
+    expect(hidden).toEqual({ visibility_consent_at: null, visibility_consent_by: null });
+    const [shown] = await ctx.dataSource.query(`SELECT o.visibility_consent_by FROM companies c JOIN organisations o ON o.id = c.id WHERE c.name = 'Brera Devices'`);
+    expect(shown.visibility_consent_by).toBe(staff.id);
   });
 
   it.each([`"quoted"`, '\\', '%', '_', `'; DROP TABLE companies; --`, 'SELECT * FROM users', '🧬🔬', 'a & b | !c'])('searches %s as text', async (q) => {
@@ -161,7 +170,7 @@ describe('search (api + outbox + worker + PostgreSQL index)', () => {
   it('coalesces quick edits of one profile into one indexing job', async () => {
     await worker.close();
     const owner = await ctx.newUser('company');
-    let company = (await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ name: 'Edit 0', kind: 'startup', country: 'IT' }).expect(201)).body;
+    let company = (await ctx.http.post('/api/v1/companies').set(...bearer(owner)).send({ visibilityConsent: true, name: 'Edit 0', kind: 'startup', country: 'IT' }).expect(201)).body;
     for (let i = 1; i <= 9; i++) {
       company = (await ctx.http.patch(`/api/v1/companies/${company.id}`).set(...bearer(owner)).send({ version: company.version, name: `Edit ${i}` }).expect(200)).body;
     }

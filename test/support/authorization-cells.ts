@@ -4,9 +4,13 @@ import type { Response } from 'supertest';
 /** As long as the hub's secret but not it: a token signed with it must be refused. */
 export const FORGERY_SECRET = 'not-the-hub-secret-but-just-as-long-0123456789';
 
-/** Staff claims for a real staff account, signed with the forgery secret (or, as a control, with the real one). */
-export function staffToken(staffUserId: string, secret: string = FORGERY_SECRET): string {
-  return new JwtService().sign({ sub: staffUserId, role: 'staff' }, { secret, expiresIn: 3600 });
+/**
+ * Staff claims for a real staff account and its open session, signed with the forgery secret (or, as a control,
+ * with the real one): only the signature differs from a token the api would accept.
+ */
+export function staffToken(staff: { id: string; token: string }, secret: string = FORGERY_SECRET): string {
+  const { sid } = new JwtService().decode<{ sid: string }>(staff.token);
+  return new JwtService().sign({ sub: staff.id, role: 'staff', sid }, { secret, expiresIn: 3600 });
 }
 
 /**

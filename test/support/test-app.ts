@@ -79,25 +79,25 @@ export class TestContext {
       role === 'staff'
         ? { id: (await auth.upsertStaff(email, password)).id }
         : await auth.register({ email, password, role });
-    const token = auth.issueToken({ id: user.id, role }).accessToken;
+    const token = (await auth.startSession({ id: user.id, role })).accessToken;
     return { id: user.id, email, role, token, organisationId: null, principal: { userId: user.id, role, organisationId: null } };
   }
 
   /** A company (its owner becomes a member); without an owner, created by staff as nobody's member. */
   async newCompany(owner?: TestUser, overrides: Record<string, unknown> = {}) {
-    const company = await this.app.get(CompaniesService).create(this.creator(owner), { name: unique('Company'), kind: 'startup', country: 'IT', ...overrides });
+    const company = await this.app.get(CompaniesService).create(this.creator(owner), { name: unique('Company'), kind: 'startup', country: 'IT', visibilityConsent: true, ...overrides });
     this.join(owner, company.id);
     return company;
   }
 
   async newFund(owner?: TestUser, overrides: Record<string, unknown> = {}) {
-    const fund = await this.app.get(FundsService).create(this.creator(owner), { name: unique('Fund'), country: 'IT', ...overrides });
+    const fund = await this.app.get(FundsService).create(this.creator(owner), { name: unique('Fund'), country: 'IT', visibilityConsent: true, ...overrides });
     this.join(owner, fund.id);
     return fund;
   }
 
   async newResearchCentre(owner?: TestUser, overrides: Record<string, unknown> = {}) {
-    const centre = await this.app.get(ResearchCentresService).create(this.creator(owner), { name: unique('Centre'), kind: 'irccs', country: 'IT', ...overrides });
+    const centre = await this.app.get(ResearchCentresService).create(this.creator(owner), { name: unique('Centre'), kind: 'irccs', country: 'IT', visibilityConsent: true, ...overrides });
     this.join(owner, centre.id);
     return centre;
   }

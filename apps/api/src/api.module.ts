@@ -19,6 +19,7 @@ import { CompaniesController } from './profiles/companies.controller';
 import { FundsController } from './profiles/funds.controller';
 import { ResearchCentresController } from './profiles/research-centres.controller';
 import { TechnologyOffersController } from './profiles/technology-offers.controller';
+import { VisibilityConsentController } from './profiles/visibility-consent.controller';
 import { SearchController } from './search/search.controller';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 
@@ -32,6 +33,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
     FundsController,
     ResearchCentresController,
     TechnologyOffersController,
+    VisibilityConsentController,
     ImportsController,
     SearchController,
     MatchesController,

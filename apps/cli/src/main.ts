@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { SingleBar } from 'cli-progress';
+import { passwordProblems } from '@hub/domain';
 import { AuthService, DemoSeedService, EnvValidationError, SearchReindexService, dataSourceOptions, loadEnv } from '@hub/core';
 import { CliModule } from './cli.module';
 
@@ -51,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' } }, strict: true });
       const problems: string[] = [];
       if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) problems.push('--email must be an e-mail address');
-      if (!values.password || values.password.length < 10 || values.password.length > 128) problems.push('--password must have 10 to 128 characters');
+      // The same policy as the API's (at least 10 characters, not common, not the e-mail name).
+      if (!values.password) problems.push('--password is required');
+      else problems.push(...passwordProblems(values.password, values.email).map((p) => `--${p.message}`));
       if (problems.length) {
         console.error(problems.join('\n'));
         return 2;

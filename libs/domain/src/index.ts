@@ -1,3 +1,4 @@
+export * from './auth/password-policy';
 export * from './errors/app-error';
 export * from './errors/error-code';
 export * from './geo/countries';

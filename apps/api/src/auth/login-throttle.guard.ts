@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { AppError, ErrorCode } from '@hub/domain';
-import { EnvData, REDIS_CLIENT } from '@hub/core';
+import { EnvData, REDIS_CLIENT, type Principal } from '@hub/core';
 
 /**
- * Login attempts are counted per client address and per account in Redis (fixed window), so the limit holds
- * across api processes. If Redis is unreachable, logins are let through: locking everyone out would be worse.
+ * Password attempts (logins, and password changes, which check the current password) are counted per client
+ * address and per account in Redis (fixed window), so the limit holds across api processes. The account is the
+ * body's e-mail, or the caller's when authenticated. If Redis is unreachable, attempts are let through: locking
+ * everyone out would be worse.
  */
 @Injectable()
 export class LoginThrottleGuard implements CanActivate {
@@ -19,13 +21,14 @@ export class LoginThrottleGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const response = context.switchToHttp().getResponse<Response>();
     const { limit, windowSeconds } = this.env.loginRateLimit;
     const email = typeof request.body?.email === 'string' ? request.body.email.trim().toLowerCase() : '';
+    const account = request.principal?.userId ?? email;
     const prefix = this.env.redisPrefix;
     const keys = [`${prefix}:login:ip:${request.ip ?? 'unknown'}`];
-    if (email) keys.push(`${prefix}:login:account:${createHash('sha256').update(email).digest('hex').slice(0, 32)}`);
+    if (account) keys.push(`${prefix}:login:account:${createHash('sha256').update(account).digest('hex').slice(0, 32)}`);
     let counts: number[];
     try {
       const pipeline = this.redis.multi();

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { SELF_SERVICE_ROLES, type Language } from '@hub/domain';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SELF_SERVICE_ROLES, type Language } from '@hub/domain';
+import { PasswordPolicy } from './password-policy.validator';
 
 export class RegisterDto {
   @ApiProperty({ example: 'founder@example.org' })
@@ -8,10 +9,9 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'at least 5 different characters, not a common password, not containing the e-mail name' })
   @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @PasswordPolicy('email')
   password: string;
 
   @ApiProperty({ enum: SELF_SERVICE_ROLES, description: 'staff accounts are created from the command line only' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 /** What is being decided about: the subject types of audit rows. */
-export const AUDIT_SUBJECT_TYPES = ['meeting_request', 'match', 'meeting_proposal', 'event'] as const;
+export const AUDIT_SUBJECT_TYPES = ['meeting_request', 'match', 'meeting_proposal', 'event', 'user', 'organisation'] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEntry {

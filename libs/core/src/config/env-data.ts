@@ -16,7 +16,10 @@ export abstract class EnvData {
    * many hours before a pending request's expiry its receiver is reminded.
    */
   abstract readonly notifications: { smtpUrl: string | null; mailFrom: string; reminderHours: number };
-  abstract readonly jwt: { secret: string; ttlSeconds: number };
+  /** Access tokens (short-lived JWTs) and the refresh tokens of their sessions. */
+  abstract readonly jwt: { secret: string; ttlSeconds: number; refreshTtlDays: number };
+  /** Days a declined, withdrawn or expired meeting request is kept before the worker purges it. */
+  abstract readonly retention: { closedRequestDays: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;
   abstract readonly logLevel: string;

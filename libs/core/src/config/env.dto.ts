@@ -94,12 +94,29 @@ export class EnvDto {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
+  /** Lifetime of an access token; short, because a stolen one works until it expires unless its session is revoked. */
   @IsOptional()
   @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(86_400)
+  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  @Min(60, { message: 'JWT_TTL_SECONDS must be at least 60' })
+  @Max(86_400, { message: 'JWT_TTL_SECONDS must be at most 86400' })
   JWT_TTL_SECONDS?: number;
+
+  /** Lifetime of a session's refresh token (a login lasts this long without a password). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'REFRESH_TTL_DAYS must be an integer' })
+  @Min(1, { message: 'REFRESH_TTL_DAYS must be at least 1' })
+  @Max(365, { message: 'REFRESH_TTL_DAYS must be at most 365' })
+  REFRESH_TTL_DAYS?: number;
+
+  /** Days declined, withdrawn and expired meeting requests are kept before they are purged (GDPR storage limitation). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'REQUEST_RETENTION_DAYS must be an integer' })
+  @Min(1, { message: 'REQUEST_RETENTION_DAYS must be at least 1' })
+  @Max(3650, { message: 'REQUEST_RETENTION_DAYS must be at most 3650' })
+  REQUEST_RETENTION_DAYS?: number;
 
   @IsOptional()
   @Transform(toInt)

@@ -9,7 +9,7 @@ const valid = {
 describe('loadEnv', () => {
   it('returns typed defaults for a minimal environment', () => {
     const env = loadEnv({ ...valid });
-    expect(env).toMatchObject({ apiPort: 3000, workerPort: 3001, meili: null, redisPrefix: 'hub', jwt: { ttlSeconds: 3600 }, loginRateLimit: { limit: 10, windowSeconds: 60 } });
+    expect(env).toMatchObject({ apiPort: 3000, workerPort: 3001, meili: null, redisPrefix: 'hub', jwt: { ttlSeconds: 900, refreshTtlDays: 30 }, retention: { closedRequestDays: 180 }, loginRateLimit: { limit: 10, windowSeconds: 60 } });
   });
 
   it('names every missing or malformed variable at once', () => {
@@ -34,7 +34,7 @@ describe('loadEnv', () => {
   });
 
   it('parses numbers from strings', () => {
-    expect(loadEnv({ ...valid, PORT: '8080', JWT_TTL_SECONDS: '900' })).toMatchObject({ apiPort: 8080, jwt: { ttlSeconds: 900 } });
+    expect(loadEnv({ ...valid, PORT: '8080', JWT_TTL_SECONDS: '300' })).toMatchObject({ apiPort: 8080, jwt: { ttlSeconds: 300 } });
   });
 
   it('disables mail without SMTP_URL and validates the mail settings', () => {

@@ -22,7 +22,7 @@ type Row = Record<string, unknown>;
 export interface PersonalDataExport {
   exportedAt: string;
   account: { id: string; email: string; role: string; language: string; createdAt: string; updatedAt: string };
-  organisation: { id: string; type: OrganisationType; createdAt: string; profile: unknown } | null;
+  organisation: { id: string; type: OrganisationType; createdAt: string; visibilityConsent: { consentedAt: string | null; consentedBy: string | null }; profile: unknown } | null;
   memberships: Row[];
   technologyOffers: TechnologyOfferView[];
   matches: MatchView[];
@@ -104,7 +104,7 @@ export class GdprService {
     const empty = { memberships: [], technologyOffers: [], matches: [], matchReviews: [], meetingRequests: [], meetingOutcomes: [], meetingProposals: [], eventParticipations: [], scheduledMeetings: [] };
     if (!orgId) return { exportedAt: new Date().toISOString(), account, organisation: null, ...empty, notificationDeliveries, agendaDeliveries, auditEvents };
 
-    const [org] = await this.dataSource.query(`SELECT id, type, created_at FROM organisations WHERE id = $1`, [orgId]);
+    const [org] = await this.dataSource.query(`SELECT id, type, created_at, visibility_consent_at, visibility_consent_by FROM organisations WHERE id = $1`, [orgId]);
     const type = org.type as OrganisationType;
     // As the organisation's member sees it: confidential fields and contacts included.
     const profile = await (type === 'company' ? this.companies : type === 'fund' ? this.funds : this.centres).get(principal, orgId);
@@ -149,7 +149,13 @@ export class GdprService {
     return {
       exportedAt: new Date().toISOString(),
       account,
-      organisation: { id: org.id, type, createdAt: iso(org.created_at) as string, profile },
+      organisation: {
+        id: org.id,
+        type,
+        createdAt: iso(org.created_at) as string,
+        visibilityConsent: { consentedAt: iso(org.visibility_consent_at), consentedBy: org.visibility_consent_by },
+        profile,
+      },
       memberships,
       technologyOffers,
       matches,
@@ -235,8 +241,8 @@ export class GdprService {
     const ids = [userId, ...(orgId ? [orgId] : [])];
     const rows: Array<{ id: string; actor_user_id: string | null; organisation_id: string | null; details: Record<string, unknown> }> = await manager.query(
       `SELECT id::text, actor_user_id, organisation_id, details FROM audit_events
-        WHERE actor_user_id = $1 OR organisation_id = $2 OR details::text LIKE ANY($3::text[]) FOR UPDATE`,
-      [userId, orgId, ids.map((id) => `%${id}%`)],
+        WHERE actor_user_id = $1 OR organisation_id = $2 OR subject_id = ANY($4::uuid[]) OR details::text LIKE ANY($3::text[]) FOR UPDATE`,
+      [userId, orgId, ids.map((id) => `%${id}%`), ids],
     );
     const lowered = personal.map((p) => p.toLowerCase()).filter((p) => p.length > 0);
     const scrub = (value: unknown): unknown => {
@@ -261,6 +267,8 @@ export class GdprService {
       await manager.query(
         `UPDATE audit_events SET actor_user_id = CASE WHEN actor_user_id = $2 THEN NULL ELSE actor_user_id END,
                                  organisation_id = CASE WHEN organisation_id = $3 THEN NULL ELSE organisation_id END,
+                                 -- A row about the erased account or organisation itself keeps its kind but gets an id nobody has.
+                                 subject_id = CASE WHEN subject_type IN ('user', 'organisation') AND subject_id IN ($2, $3) THEN gen_random_uuid() ELSE subject_id END,
                                  details = $4 WHERE id = $1`,
         [row.id, userId, orgId, JSON.stringify(details)],
       );

@@ -27,6 +27,7 @@ export const IMPORT_SPECS: Record<ImportKind, ImportSpec> = {
       name: 'string', kind: 'string', website: 'string', country: 'string', region: 'string', city: 'string',
       foundedYear: 'int', employees: 'int', pitch: 'string', description: 'string', ...TAXONOMY_COLUMNS,
       stage: 'string', trl: 'int', fundingSoughtEur: 'int', ipStatus: 'string', lookingFor: 'list', technologyNeeds: 'string',
+      visibilityConsent: 'bool',
     },
   },
   funds: {
@@ -36,7 +37,7 @@ export const IMPORT_SPECS: Record<ImportKind, ImportSpec> = {
     columns: {
       name: 'string', manager: 'string', website: 'string', country: 'string', thesis: 'string', stages: 'list',
       ticketMinEur: 'int', ticketMaxEur: 'int', fundSizeEur: 'int', ...TAXONOMY_COLUMNS, geographies: 'list',
-      leadInvestor: 'bool', active: 'bool',
+      leadInvestor: 'bool', active: 'bool', visibilityConsent: 'bool',
     },
   },
   'research-centres': {
@@ -45,7 +46,7 @@ export const IMPORT_SPECS: Record<ImportKind, ImportSpec> = {
     dto: CreateResearchCentreDto,
     columns: {
       name: 'string', kind: 'string', country: 'string', region: 'string', city: 'string', website: 'string',
-      description: 'string', ...TAXONOMY_COLUMNS,
+      description: 'string', ...TAXONOMY_COLUMNS, visibilityConsent: 'bool',
     },
   },
 };

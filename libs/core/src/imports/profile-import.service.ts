@@ -12,6 +12,7 @@ import { CompaniesService } from '../profiles/companies.service';
 import { FundsService } from '../profiles/funds.service';
 import type { ProfileStore } from '../profiles/profile-store';
 import { ResearchCentresService } from '../profiles/research-centres.service';
+import { VisibilityConsentService } from '../profiles/visibility-consent.service';
 import { IMPORT_SPECS, parseCell, type ImportKind, type ImportSpec } from './import-spec';
 import type { ImportFailure, ImportResult } from './import-result';
 
@@ -64,7 +65,11 @@ export class ProfileImportService {
     };
   }
 
-  async import(kind: ImportKind, input: Readable): Promise<ImportResult> {
+  /**
+   * `importedBy` is the staff member uploading: a `visibilityConsent` column records, per row, that the organisation
+   * gave the hub its consent to be shown (true), or withdrew it (false); they are its recorded giver.
+   */
+  async import(kind: ImportKind, input: Readable, importedBy: string | null): Promise<ImportResult> {
     const spec = IMPORT_SPECS[kind];
     const result: ImportResult = { created: 0, updated: 0, failed: [] };
     const fail = (failure: ImportFailure) => {
@@ -110,7 +115,7 @@ export class ProfileImportService {
           extraLinesBefore += extra;
           if (row) batch.push(row);
           if (batch.length >= BATCH_SIZE) {
-            await this.writeBatch(manager, spec, batch, result, fail);
+            await this.writeBatch(manager, spec, batch, result, fail, importedBy);
             batch = [];
           }
         }
@@ -118,7 +123,7 @@ export class ProfileImportService {
         throw this.asClientError(error);
       }
       if (!headerSeen) throw AppError.validation([{ field: 'file', rule: 'notEmpty', message: 'the file is empty: it needs a header row and at least one record' }]);
-      if (batch.length > 0) await this.writeBatch(manager, spec, batch, result, fail);
+      if (batch.length > 0) await this.writeBatch(manager, spec, batch, result, fail, importedBy);
     });
     result.failed.sort((a, b) => a.row - b.row);
     return result;
@@ -168,7 +173,14 @@ export class ProfileImportService {
     return { line, externalId, values };
   }
 
-  private async writeBatch(manager: EntityManager, spec: ImportSpec, rows: ParsedRow[], result: ImportResult, fail: (f: ImportFailure) => void): Promise<void> {
+  private async writeBatch(
+    manager: EntityManager,
+    spec: ImportSpec,
+    rows: ParsedRow[],
+    result: ImportResult,
+    fail: (f: ImportFailure) => void,
+    importedBy: string | null,
+  ): Promise<void> {
     const store = this.stores[spec.kind];
     const entityTarget = store.entityTarget;
     const existing = await manager
@@ -179,7 +191,9 @@ export class ProfileImportService {
     const byExternalId = new Map(existing.map((e) => [e.externalId as string, e]));
 
     const inserts: StoredProfile[] = [];
+    const insertConsents: boolean[] = [];
     const updates: StoredProfile[] = [];
+    const consentChanges: Array<{ id: string; consent: boolean }> = [];
     for (const row of rows) {
       const current = byExternalId.get(row.externalId);
       const violations = await this.validateRow(spec, row.values, current !== undefined);
@@ -189,7 +203,8 @@ export class ProfileImportService {
       }
       // Empty cells: null clears a field on update; on a new row it means "not given", so the column default applies.
       // undefined (an empty boolean cell) never overwrites.
-      const values = Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== undefined && (current !== undefined || v !== null)));
+      const { visibilityConsent, ...profileValues } = row.values;
+      const values = Object.fromEntries(Object.entries(profileValues).filter(([, v]) => v !== undefined && (current !== undefined || v !== null)));
       const merged = current
         ? manager.merge(entityTarget, manager.create(entityTarget, { ...current }), values as never)
         : manager.create(entityTarget, { ...values, externalId: row.externalId } as never);
@@ -203,15 +218,20 @@ export class ProfileImportService {
       if (current) {
         merged.version = current.version + 1;
         updates.push(merged);
+        if (typeof visibilityConsent === 'boolean') consentChanges.push({ id: current.id, consent: visibilityConsent });
       } else {
         inserts.push(merged);
+        insertConsents.push(visibilityConsent === true);
       }
     }
 
     if (inserts.length > 0) {
       const ids: Array<{ id: string }> = await manager.query(
-        `INSERT INTO organisations (type) SELECT $1 FROM generate_series(1, $2) RETURNING id`,
-        [spec.organisationType, inserts.length],
+        `INSERT INTO organisations (type, visibility_consent_at, visibility_consent_by)
+         SELECT $1, CASE WHEN t.consent THEN now() END, CASE WHEN t.consent THEN $3::uuid END
+           FROM unnest($2::boolean[]) WITH ORDINALITY AS t(consent, n) ORDER BY t.n
+         RETURNING id`,
+        [spec.organisationType, insertConsents, importedBy],
       );
       inserts.forEach((entity, index) => {
         entity.id = ids[index].id;
@@ -229,6 +249,8 @@ export class ProfileImportService {
       await manager.createQueryBuilder().insert().into(entityTarget).values(updates).orUpdate(overwrite, ['id']).execute();
       result.updated += updates.length;
     }
+    // The profile rows were just written, so their outbox rows already carry the change to the index and scoring.
+    for (const { id, consent } of consentChanges) await VisibilityConsentService.record(manager, id, consent, importedBy);
   }
 
   private async validateRow(spec: ImportSpec, values: Record<string, unknown>, isUpdate: boolean) {

@@ -10,6 +10,7 @@ import {
   type FundInput,
   type OfferInput,
 } from '@hub/domain';
+import { Visibility } from '../profiles/visibility';
 
 interface CompanyRow {
   id: string;
@@ -107,6 +108,16 @@ function offerInput(r: OfferRow): OfferInput {
   };
 }
 
+/**
+ * Only organisations that consented to be shown are scored: the others have no matches, on either side. The
+ * condition per table, on the column naming the row's organisation.
+ */
+const CONSENTED = {
+  companies: Visibility.consentedSql('companies.id'),
+  funds: Visibility.consentedSql('funds.id'),
+  technology_offers: Visibility.consentedSql('technology_offers.research_centre_id'),
+} as const;
+
 /** Every profile the scorers compare, compiled, in id order (so every pass visits them in the same order). */
 export interface CorpusView {
   space: ScoringSpace;
@@ -161,9 +172,9 @@ export class ScoringCorpus {
   private async fullLoad(runId: string | null): Promise<void> {
     // In id order: the vocabulary's term ids, and so every score, do not depend on the order rows come back in.
     const [companies, funds, offers] = await Promise.all([
-      this.dataSource.query(`SELECT ${COMPANY_COLUMNS} FROM companies ORDER BY id`) as Promise<CompanyRow[]>,
-      this.dataSource.query(`SELECT ${FUND_COLUMNS} FROM funds ORDER BY id`) as Promise<FundRow[]>,
-      this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM technology_offers ORDER BY id`) as Promise<OfferRow[]>,
+      this.dataSource.query(`SELECT ${COMPANY_COLUMNS} FROM companies WHERE ${CONSENTED.companies} ORDER BY id`) as Promise<CompanyRow[]>,
+      this.dataSource.query(`SELECT ${FUND_COLUMNS} FROM funds WHERE ${CONSENTED.funds} ORDER BY id`) as Promise<FundRow[]>,
+      this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM technology_offers WHERE ${CONSENTED.technology_offers} ORDER BY id`) as Promise<OfferRow[]>,
     ]);
     const inputs = { companies: companies.map(companyInput), funds: funds.map(fundInput), offers: offers.map(offerInput) };
     const space = new ScoringSpace().fit([
@@ -194,12 +205,13 @@ export class ScoringCorpus {
   }
 
   private async refreshTable<R extends { id: string; version: number }, C>(
-    table: string,
+    table: keyof typeof CONSENTED,
     columns: string,
     cache: Map<string, C>,
     compile: (row: R) => C,
   ): Promise<void> {
-    const versions: Array<{ id: string; version: number }> = await this.dataSource.query(`SELECT id, version FROM ${table}`);
+    // A profile whose organisation withdrew consent counts as gone (its matches go); one that gave it, as new.
+    const versions: Array<{ id: string; version: number }> = await this.dataSource.query(`SELECT id, version FROM ${table} WHERE ${CONSENTED[table]}`);
     const present = new Set<string>();
     const stale: string[] = [];
     for (const { id, version } of versions) {

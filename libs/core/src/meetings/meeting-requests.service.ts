@@ -233,10 +233,17 @@ export class MeetingRequestsService {
     const to = dto.toOrganisationId as string;
     const area = dto.area as MatchArea;
     if (to === from) throw AppError.validation([{ field: 'toOrganisationId', rule: 'notSelf', message: 'an organisation cannot request a meeting with itself' }]);
-    const rows: Array<{ id: string; type: OrganisationType }> = await manager.query(`SELECT id, type FROM organisations WHERE id = ANY($1::uuid[])`, [[from, to]]);
+    const rows: Array<{ id: string; type: OrganisationType; visible: boolean }> = await manager.query(
+      `SELECT id, type, visibility_consent_at IS NOT NULL AS visible FROM organisations WHERE id = ANY($1::uuid[])`,
+      [[from, to]],
+    );
     const types = new Map(rows.map((r) => [r.id, r.type]));
     const toType = types.get(to);
-    if (!toType) throw AppError.notFound('organisation', to);
+    // An organisation that has not consented to be shown cannot be found, let alone asked to meet.
+    if (!toType || !rows.find((r) => r.id === to)?.visible) throw AppError.notFound('organisation', to);
+    if (!rows.find((r) => r.id === from)?.visible) {
+      throw new AppError(ErrorCode.Forbidden, `a meeting request shows your organisation to the other side: first consent to be shown (PUT /api/v1/organisations/${from}/visibility-consent)`);
+    }
     const fromType = types.get(from) as OrganisationType;
     if (!canMeet(area, fromType, toType)) {
       throw AppError.validation([{ field: 'area', rule: 'parties', message: `a ${fromType.replace('_', ' ')} and a ${toType.replace('_', ' ')} do not meet in ${area.replace('_', ' ')}` }]);

@@ -8,6 +8,15 @@ import type { ListProfilesQueryDto } from './dto/list-profiles-query.dto';
 import { Disclosure } from './disclosure';
 import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
+import { Visibility } from './visibility';
+
+/** Stands for "no organisation" in SQL where a uuid is needed. */
+const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
+/** Profile creation may carry the organisation's consent to be shown to others. */
+export interface ConsentInput {
+  visibilityConsent?: boolean;
+}
 
 interface ProfileRow extends ObjectLiteral {
   id: string;
@@ -55,11 +64,11 @@ export class ProfileStore<E extends ProfileRow, V> {
     return this.config.entity;
   }
 
-  async create(principal: Principal, input: Partial<E>): Promise<V> {
+  async create(principal: Principal, input: Partial<E> & ConsentInput): Promise<V> {
     OrganisationAccess.assertCanCreate(principal, this.config.organisationType);
     const saved = await this.dataSource
       .transaction(async (manager) => {
-        const entity = await this.insert(manager, input);
+        const entity = await this.insert(manager, input, principal.userId);
         if (principal.role !== 'staff') {
           await manager.insert(MembershipEntity, { organisationId: entity.id, userId: principal.userId });
         }
@@ -75,11 +84,21 @@ export class ProfileStore<E extends ProfileRow, V> {
     return this.config.view(saved, true);
   }
 
-  /** Inserts the organisation and its profile with the caller's transaction (also used by imports and seeding). */
-  async insert(manager: EntityManager, input: Partial<E>): Promise<E> {
-    const merged = manager.create(this.config.entity, { ...input } as E);
+  /**
+   * Inserts the organisation and its profile with the caller's transaction (also used by seeding). With
+   * `visibilityConsent: true`, the consent is recorded as given by `consentBy` now.
+   */
+  async insert(manager: EntityManager, input: Partial<E> & ConsentInput, consentBy: string | null = null): Promise<E> {
+    const { visibilityConsent, ...fields } = input;
+    const merged = manager.create(this.config.entity, { ...fields } as E);
     this.assertValid(merged);
-    const organisation = await manager.save(OrganisationEntity, manager.create(OrganisationEntity, { type: this.config.organisationType }));
+    // Who consented is kept only as an account that exists (a job or a test acting as nobody records no one).
+    const [organisation]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO organisations (type, visibility_consent_at, visibility_consent_by)
+       VALUES ($1, CASE WHEN $2 THEN now() END, CASE WHEN $2 THEN (SELECT id FROM users WHERE id = $3::uuid) END)
+       RETURNING id`,
+      [this.config.organisationType, visibilityConsent === true, consentBy],
+    );
     (merged as ProfileRow).id = organisation.id;
     (merged as ProfileRow).version = 1;
     return manager.save(this.config.entity, merged);
@@ -87,7 +106,8 @@ export class ProfileStore<E extends ProfileRow, V> {
 
   async get(principal: Principal, id: string): Promise<V> {
     const entity = await this.dataSource.getRepository(this.config.entity).findOne({ where: { id } as never });
-    if (!entity) throw AppError.notFound(this.config.label, id);
+    // A profile shown to nobody (no consent) is, to others, a profile that does not exist.
+    if (!entity || !(await Visibility.canSee(this.dataSource.manager, principal, id))) throw AppError.notFound(this.config.label, id);
     const [view] = await this.disclosedViews(principal, [entity]);
     return view;
   }
@@ -105,6 +125,7 @@ export class ProfileStore<E extends ProfileRow, V> {
       }
     }
     this.config.filter(qb, query);
+    if (!Visibility.seesAll(principal)) qb.andWhere(`(${Visibility.consentedSql('p.id')} OR p.id = :own)`, { own: principal.organisationId ?? NO_ORGANISATION });
     qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.disclosedViews(principal, rows), total, page, pageSize };

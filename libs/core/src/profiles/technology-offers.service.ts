@@ -8,6 +8,7 @@ import { ResearchCentreEntity, TechnologyOfferEntity } from '../database/entitie
 import type { CreateTechnologyOfferDto } from './dto/create-technology-offer.dto';
 import type { UpdateTechnologyOfferDto } from './dto/update-technology-offer.dto';
 import { Disclosure } from './disclosure';
+import { Visibility } from './visibility';
 import { assertExpectedVersion } from './optimistic-version';
 import { OrganisationAccess } from './organisation-access';
 import { toTechnologyOfferView, type TechnologyOfferView } from './views/technology-offer.view';
@@ -33,7 +34,7 @@ export class TechnologyOffersService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const exists = await this.dataSource.getRepository(ResearchCentreEntity).exists({ where: { id: centreId } });
-    if (!exists) throw AppError.notFound('research centre', centreId);
+    if (!exists || !(await Visibility.canSee(this.dataSource.manager, principal, centreId))) throw AppError.notFound('research centre', centreId);
     const [rows, total] = await this.dataSource.getRepository(TechnologyOfferEntity).findAndCount({
       where: { researchCentreId: centreId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -46,7 +47,7 @@ export class TechnologyOffersService {
 
   async get(principal: Principal, centreId: string, offerId: string): Promise<TechnologyOfferView> {
     const offer = await this.dataSource.getRepository(TechnologyOfferEntity).findOne({ where: { id: offerId, researchCentreId: centreId } });
-    if (!offer) throw AppError.notFound('technology offer', offerId);
+    if (!offer || !(await Visibility.canSee(this.dataSource.manager, principal, centreId))) throw AppError.notFound('technology offer', offerId);
     return toTechnologyOfferView(offer, await this.disclosed(principal, centreId));
   }
 

@@ -42,6 +42,8 @@ export enum JobName {
   SendAgendas = 'send-agendas',
   /** Solves an event's schedule into the requested version (locked and published meetings stay put). */
   ScheduleEvent = 'schedule-event',
+  /** Deletes closed meeting requests and ended sessions past their retention period (a job scheduler repeats it). */
+  PurgeExpiredData = 'purge-expired-data',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,7 +58,13 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProposeMeetings]: QueueName.MeetingProposals,
   [JobName.ScheduleEvent]: QueueName.Scheduling,
   [JobName.SendAgendas]: QueueName.Mail,
+  [JobName.PurgeExpiredData]: QueueName.Meetings,
 };
+
+/** The job scheduler (BullMQ repeatable job) of the retention purge: one id, so every worker upserts the same one. */
+export const RETENTION_SCHEDULER_ID = 'retention-purge';
+/** How often the purge runs; the retention period is in days, so a few hours' lag does not matter. */
+export const RETENTION_PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
  * A job an outbox row sets in motion, keyed by the row's aggregate, by its organisation, or by the row itself

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { SearchDocType, SearchDocument } from '@hub/domain';
 import { CompanyEntity, FundEntity, ResearchCentreEntity, TechnologyOfferEntity } from '../database/entities';
+import { Visibility } from '../profiles/visibility';
 import { SearchDocumentBuilder } from './search-document.builder';
 
 /** Reads search documents from the source of truth: the profile tables in PostgreSQL. */
@@ -10,8 +11,18 @@ import { SearchDocumentBuilder } from './search-document.builder';
 export class SearchDocumentSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The document as it should be indexed now, or null when its row is gone (then it leaves the index). */
+  /**
+   * The document as it should be indexed now, or null when its row is gone or its organisation has not consented
+   * to be shown (then it leaves the index).
+   */
   async load(type: SearchDocType, id: string): Promise<SearchDocument | null> {
+    const manager = this.dataSource.manager;
+    const document = await this.build(type, id);
+    if (!document) return null;
+    return (await Visibility.consented(manager, [document.organisationId])).size > 0 ? document : null;
+  }
+
+  private async build(type: SearchDocType, id: string): Promise<SearchDocument | null> {
     const manager = this.dataSource.manager;
     switch (type) {
       case 'company': {
@@ -35,16 +46,26 @@ export class SearchDocumentSource {
     }
   }
 
+  /** How many documents `all()` yields. */
   async count(): Promise<number> {
-    const counts = await Promise.all([CompanyEntity, FundEntity, ResearchCentreEntity, TechnologyOfferEntity].map((e) => this.dataSource.manager.count(e)));
-    return counts.reduce((a, b) => a + b, 0);
+    const [row]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM companies WHERE ${Visibility.consentedSql('companies.id')})
+            + (SELECT count(*) FROM funds WHERE ${Visibility.consentedSql('funds.id')})
+            + (SELECT count(*) FROM research_centres WHERE ${Visibility.consentedSql('research_centres.id')})
+            + (SELECT count(*) FROM technology_offers WHERE ${Visibility.consentedSql('technology_offers.research_centre_id')}) AS n`,
+    );
+    return Number(row.n);
   }
 
-  /** Every document, in batches, by keyset pagination (no OFFSET scans, constant memory). */
+  /** Every document of a consenting organisation, in batches, by keyset pagination (no OFFSET scans, constant memory). */
   async *all(batchSize = 1000): AsyncGenerator<SearchDocument[]> {
-    yield* this.scan(CompanyEntity, batchSize, (rows) => rows.map(SearchDocumentBuilder.company));
-    yield* this.scan(FundEntity, batchSize, (rows) => rows.map(SearchDocumentBuilder.fund));
-    yield* this.scan(ResearchCentreEntity, batchSize, (rows) => rows.map(SearchDocumentBuilder.researchCentre));
+    const consented = new Set(
+      ((await this.dataSource.query(`SELECT id FROM organisations WHERE visibility_consent_at IS NOT NULL`)) as Array<{ id: string }>).map((r) => r.id),
+    );
+    const shown = (documents: SearchDocument[]) => documents.filter((d) => consented.has(d.organisationId));
+    yield* this.scan(CompanyEntity, batchSize, (rows) => shown(rows.map(SearchDocumentBuilder.company)));
+    yield* this.scan(FundEntity, batchSize, (rows) => shown(rows.map(SearchDocumentBuilder.fund)));
+    yield* this.scan(ResearchCentreEntity, batchSize, (rows) => shown(rows.map(SearchDocumentBuilder.researchCentre)));
     const countries = new Map<string, string>();
     for (const centre of await this.dataSource.manager.find(ResearchCentreEntity, { select: { id: true, country: true } })) {
       countries.set(centre.id, centre.country);
@@ -52,7 +73,7 @@ export class SearchDocumentSource {
     yield* this.scan(TechnologyOfferEntity, batchSize, (rows) =>
       rows.flatMap((o) => {
         const country = countries.get(o.researchCentreId);
-        return country ? [SearchDocumentBuilder.technologyOffer(o, country)] : [];
+        return country && consented.has(o.researchCentreId) ? [SearchDocumentBuilder.technologyOffer(o, country)] : [];
       }),
     );
   }

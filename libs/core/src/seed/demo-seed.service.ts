@@ -102,7 +102,8 @@ export class DemoSeedService {
   ): Promise<string> {
     const existing = await manager.findOne(entity, { where: { externalId: data.externalId } as never });
     if (existing) return existing.id;
-    const created = await store.insert(manager, data as unknown as Partial<E>);
+    // The brochure's organisations are public already: the demo shows them as having consented.
+    const created = await store.insert(manager, { ...(data as unknown as Partial<E>), visibilityConsent: true });
     return created.id;
   }
 }

@@ -13,6 +13,14 @@ export class OrganisationEntity {
   @Column({ type: 'text' })
   type: OrganisationType;
 
+  /** When a member (or staff, on the organisation's word) agreed to show the profile to other organisations; null: hidden. */
+  @Column({ name: 'visibility_consent_at', type: 'timestamptz', nullable: true })
+  visibilityConsentAt: Date | null;
+
+  /** Who gave that consent (null once that account is erased). */
+  @Column({ name: 'visibility_consent_by', type: 'uuid', nullable: true })
+  visibilityConsentBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

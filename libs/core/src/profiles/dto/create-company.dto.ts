@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { COMPANY_KINDS, IP_STATUSES, LOOKING_FOR, STAGES, type CompanyKind, type IpStatus, type LookingFor, type Stage } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
 import { TaxonomyTagsDto } from './taxonomy-tags.dto';
@@ -101,4 +101,12 @@ export class CreateCompanyDto extends TaxonomyTagsDto {
   @IsString()
   @MaxLength(LIMITS.longText)
   technologyNeeds?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
+  })
+  @IsOptional()
+  @IsBoolean()
+  visibilityConsent?: boolean;
 }

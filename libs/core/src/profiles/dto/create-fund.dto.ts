@@ -78,4 +78,12 @@ export class CreateFundDto extends TaxonomyTagsDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
+  })
+  @IsOptional()
+  @IsBoolean()
+  visibilityConsent?: boolean;
 }

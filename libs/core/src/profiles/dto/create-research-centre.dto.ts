@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { RESEARCH_CENTRE_KINDS, type ResearchCentreKind } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
 import { TaxonomyTagsDto } from './taxonomy-tags.dto';
@@ -43,4 +43,11 @@ export class CreateResearchCentreDto extends TaxonomyTagsDto {
   @MaxLength(LIMITS.longText)
   description?: string | null;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
+  })
+  @IsOptional()
+  @IsBoolean()
+  visibilityConsent?: boolean;
 }

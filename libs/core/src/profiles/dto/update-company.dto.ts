@@ -1,6 +1,6 @@
-import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { CreateCompanyDto } from './create-company.dto';
 import { VersionDto } from './version.dto';
 
-/** PATCH body: every field optional, plus the required `version` read by the client. */
-export class UpdateCompanyDto extends IntersectionType(PartialType(CreateCompanyDto), VersionDto) {}
+/** PATCH body: every field optional, plus the required `version` read by the client; consent has its own route. */
+export class UpdateCompanyDto extends IntersectionType(PartialType(OmitType(CreateCompanyDto, ['visibilityConsent'] as const)), VersionDto) {}
