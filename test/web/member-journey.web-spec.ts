@@ -88,9 +88,15 @@ describe('member journey in the browser (real api, real worker, headless Chromiu
 
       await website.fill('https://armoured-cart.example');
       await f.getByRole('button', { name: '4. Review' }).click();
+      // Consent to be shown is asked for explicitly, and unticked until the founder ticks it.
+      const consent = f.getByLabel('Show our profile to other hub members (search, matches and profile pages)');
+      expect(await consent.isChecked()).toBe(false);
+      await consent.check();
       await f.getByRole('button', { name: 'Create profile' }).click();
       await f.getByRole('status').filter({ hasText: 'Profile created.' }).waitFor();
       await f.getByRole('heading', { name: 'Company profile' }).waitFor();
+      await f.getByRole('status').filter({ hasText: 'Your profile is shown to other hub members since' }).waitFor();
+      await f.getByRole('button', { name: 'Hide our profile' }).waitFor();
       const [stored] = await ctx.dataSource.query(`SELECT id, stage, trl, therapeutic_areas FROM companies WHERE name = $1`, [companyName]);
       expect(stored).toMatchObject({ stage: 'seed', trl: 4 });
 

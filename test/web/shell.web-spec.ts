@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { TestContext } from '../support/test-app';
 import { WebHarness } from '../support/browser';
+import { eventually } from '../support/test-worker';
 
 describe('web app shell (real api, real worker, headless Chromium)', () => {
   let ctx: TestContext;
@@ -41,6 +42,39 @@ describe('web app shell (real api, real worker, headless Chromium)', () => {
       expect((await apiMiss.json()).code).toBe('ROUTE_NOT_FOUND');
       const shot = await web.screenshot(page, 'shell-signup-it');
       expect(existsSync(shot)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('renews an access token the API refuses with the refresh token, once, and ends the session on the server at log-out', async () => {
+    const user = await ctx.newUser('investor', { email: 'session@example.test' });
+    await ctx.newFund(user, { name: 'Session Fund' });
+    const { context, page } = await web.page('en-GB');
+    try {
+      await page.goto('/login');
+      await page.getByLabel('E-mail').fill('session@example.test');
+      await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'Matches' }).waitFor();
+      const firstRefresh = await page.evaluate(() => localStorage.getItem('hubmatch.refresh'));
+      expect(firstRefresh).toMatch(/^[0-9a-f-]{36}\./);
+
+      // The access token goes bad (as an expired one would): the next call renews it and goes through.
+      await page.evaluate(() => localStorage.setItem('hubmatch.token', 'not.a.valid-token'));
+      await page.goto('/profile');
+      await page.getByRole('heading', { name: 'Fund profile' }).waitFor();
+      const renewed = await page.evaluate(() => ({ access: localStorage.getItem('hubmatch.token'), refresh: localStorage.getItem('hubmatch.refresh') }));
+      expect(renewed.access?.split('.')).toHaveLength(3);
+      expect(renewed.refresh).not.toBe(firstRefresh);
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL('**/login');
+      expect(await page.evaluate(() => localStorage.getItem('hubmatch.refresh'))).toBeNull();
+      // The server ended the session: the tokens the page held no longer work anywhere.
+      await eventually(async () => expect((await ctx.http.post('/api/v1/auth/refresh').send({ refreshToken: renewed.refresh })).status).toBe(401));
+      const me = await ctx.http.get('/api/v1/auth/me').set('authorization', `Bearer ${renewed.access}`);
+      expect(me.status).toBe(401);
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, tokenStore } from '../api/api-client';
+import { api, tokenStore, type TokenPair } from '../api/api-client';
 
 export type Role = 'company' | 'investor' | 'research_centre' | 'staff';
 
@@ -49,8 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email, password });
-      tokenStore.set(accessToken);
+      tokenStore.set(await api<TokenPair>('POST', '/api/v1/auth/login', { email, password }));
       return (await refresh()) as Me;
     },
     [refresh],
@@ -64,9 +63,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [login],
   );
 
+  /** Ends the session on the server too, so its tokens stop working at once; the page forgets them either way. */
   const logout = useCallback(() => {
+    const token = tokenStore.get();
     tokenStore.set(null);
     setMe(null);
+    if (token) {
+      void fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+    }
   }, []);
 
   const value = useMemo(() => ({ me, loading, login, register, logout, refresh }), [me, loading, login, register, logout, refresh]);

@@ -9,6 +9,7 @@ import { DIMENSIONS, PROFILE_PATH, STAGES, type Profile } from './members-api';
 import { completeness, draftToBody, type Draft, type ProfileType } from './members-logic';
 import './members.messages';
 import { TechnologyOffers } from './technology-offers';
+import { ConsentCheckbox, VisibilityConsentPanel } from './visibility-consent';
 
 const TYPE_OF_ROLE: Record<Exclude<Role, 'staff'>, ProfileType> = { company: 'company', investor: 'fund', research_centre: 'research_centre' };
 const STEPS = ['basics', 'fields', 'stage', 'review'] as const;
@@ -71,6 +72,7 @@ export function ProfilePage() {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  const [consent, setConsent] = useState(false);
 
   const load = useCallback(async () => {
     if (!type || !me) return;
@@ -121,7 +123,7 @@ export function ProfilePage() {
         saved = await api<Profile>('PATCH', `${PROFILE_PATH[type]}/${profile.id}`, { ...draftToBody(draft, allFields(type), 'update'), version: profile.version });
         setNotice(t('members.profile.saved'));
       } else {
-        saved = await api<Profile>('POST', PROFILE_PATH[type], draftToBody(draft, allFields(type), 'create'));
+        saved = await api<Profile>('POST', PROFILE_PATH[type], { ...draftToBody(draft, allFields(type), 'create'), visibilityConsent: consent });
         await refresh();
         setNotice(t('members.profile.created'));
       }
@@ -242,6 +244,7 @@ export function ProfilePage() {
         )}
         {step === 'stage' && type === 'research_centre' && <p>{t('members.profile.centreStage')}</p>}
         {step === 'review' && <Review type={type} draft={draft} />}
+        {step === 'review' && !profile && <ConsentCheckbox checked={consent} onChange={setConsent} />}
 
         {error && error.errors.length === 0 && <ErrorNote error={error} />}
         {error && error.errors.length > 0 && (
@@ -265,6 +268,7 @@ export function ProfilePage() {
           </button>
         </div>
       </form>
+      {profile && <VisibilityConsentPanel organisationId={profile.id} />}
       {profile && type === 'research_centre' && <TechnologyOffers centreId={profile.id} />}
     </main>
   );

@@ -1,4 +1,4 @@
-import { ApiError, api, tokenStore } from '../../api/api-client';
+import { ApiError, api, freshAccessToken } from '../../api/api-client';
 
 /** The API's shapes the staff screens use (see README, issue 6). */
 export interface EventDayInput {
@@ -110,12 +110,12 @@ export async function searchOrganisations(kind: OrganisationKind, q: string): Pr
  * Uploads a CSV file with XMLHttpRequest (fetch cannot report upload progress), the JWT as a Bearer header;
  * `onProgress` gets 0..1. Resolves with the JSON answer; an API error rejects with an ApiError.
  */
-export function uploadWithProgress<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+export async function uploadWithProgress<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  const token = await freshAccessToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
-    const token = tokenStore.get();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
