@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { AuthService, CompaniesService, EnvData, REDIS_CLIENT, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
+import { AuthService, CompaniesService, EnvData, loadEnv, REDIS_CLIENT, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
 import type { Role } from '@hub/domain';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -33,9 +33,12 @@ export class TestContext {
     readonly dataSource: DataSource,
   ) {}
 
-  static async create(): Promise<TestContext> {
+  /** The api in-process; `env` overrides configuration (e.g. a CORS origin) for this context only. */
+  static async create(env: Partial<EnvData> = {}): Promise<TestContext> {
     await ensureWorkerDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+    const builder = Test.createTestingModule({ imports: [ApiModule] });
+    if (Object.keys(env).length > 0) builder.overrideProvider(EnvData).useValue({ ...loadEnv(), ...env });
+    const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: process.env.TEST_API_LOGS ? ['error'] : false });
     configureApp(app);
     await app.init();
