@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { COMPANY_KINDS, IP_STATUSES, LOOKING_FOR, STAGES, type CompanyKind, type IpStatus, type LookingFor, type Stage } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { NewProfileDto } from './new-profile.dto';
 import { IsIsoCountry } from '../../common/validators';
 
 const CURRENT_YEAR = new Date().getUTCFullYear();
 
-export class CreateCompanyDto extends TaxonomyTagsDto {
+export class CreateCompanyDto extends NewProfileDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -101,12 +101,4 @@ export class CreateCompanyDto extends TaxonomyTagsDto {
   @IsString()
   @MaxLength(LIMITS.longText)
   technologyNeeds?: string | null;
-
-  @ApiPropertyOptional({
-    default: false,
-    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
-  })
-  @IsOptional()
-  @IsBoolean()
-  visibilityConsent?: boolean;
 }

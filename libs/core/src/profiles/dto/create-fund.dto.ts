@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, type Stage } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { NewProfileDto } from './new-profile.dto';
 import { IsGeography, IsIsoCountry } from '../../common/validators';
 
-export class CreateFundDto extends TaxonomyTagsDto {
+export class CreateFundDto extends NewProfileDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -78,12 +78,4 @@ export class CreateFundDto extends TaxonomyTagsDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({
-    default: false,
-    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
-  })
-  @IsOptional()
-  @IsBoolean()
-  visibilityConsent?: boolean;
 }

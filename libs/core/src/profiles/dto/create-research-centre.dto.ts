@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { RESEARCH_CENTRE_KINDS, type ResearchCentreKind } from '@hub/domain';
 import { LIMITS } from '../../common/limits';
-import { TaxonomyTagsDto } from './taxonomy-tags.dto';
+import { NewProfileDto } from './new-profile.dto';
 import { IsIsoCountry } from '../../common/validators';
 
-export class CreateResearchCentreDto extends TaxonomyTagsDto {
+export class CreateResearchCentreDto extends NewProfileDto {
   @ApiProperty({ maxLength: LIMITS.name })
   @IsString()
   @Length(1, LIMITS.name)
@@ -42,12 +42,4 @@ export class CreateResearchCentreDto extends TaxonomyTagsDto {
   @IsString()
   @MaxLength(LIMITS.longText)
   description?: string | null;
-
-  @ApiPropertyOptional({
-    default: false,
-    description: 'explicit consent to show this profile to other organisations (search, matches, profile pages); without it only its members and hub staff see it. Change it later at /api/v1/organisations/{id}/visibility-consent',
-  })
-  @IsOptional()
-  @IsBoolean()
-  visibilityConsent?: boolean;
 }
