@@ -20,14 +20,14 @@ describe('profile visibility consent', () => {
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    worker = await startTestWorker();
   });
-  afterAll(async () => {
-    await worker?.close();
-    await ctx?.close();
-  });
+  afterAll(() => ctx?.close());
+  // A worker per test, started after the truncation: jobs another suite left in this Jest worker's Redis keys must
+  // not be picked up and then cut off by the truncation.
+  afterEach(() => worker?.close());
   beforeEach(async () => {
     await ctx.truncate();
+    worker = await startTestWorker();
     founder = await ctx.newUser('company');
     investor = await ctx.newUser('investor');
     staff = await ctx.newUser('staff');
