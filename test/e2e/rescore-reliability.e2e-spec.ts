@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName, RescoreStatusService, ScoringConfigService, type RescoreStatus } from '@hub/core';
+import { populate } from '../support/scoring-population';
 import { TestContext } from '../support/test-app';
 import { eventually, GiveUp } from '../support/test-worker';
 import { WorkerProcess } from '../support/worker-process';
@@ -24,7 +25,9 @@ describe('full rescore interrupted by a killed worker', () => {
   beforeAll(async () => {
     ctx = await TestContext.create();
     await ctx.truncate();
-    await populate(ctx);
+    await populate(ctx, { companies: COMPANIES, funds: FUNDS, centres: CENTRES, offersPerCentre: OFFERS_PER_CENTRE });
+    // No per-profile job: the full rescore alone computes the matches.
+    await ctx.dataSource.query(`DELETE FROM outbox_events`);
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) await worker.kill();
@@ -97,46 +100,3 @@ describe('full rescore interrupted by a killed worker', () => {
     expect(leftovers).toBe(0);
   }, 300_000);
 });
-
-/** A deterministic population, written with bulk SQL; its outbox rows are dropped so no per-profile job runs. */
-async function populate(ctx: TestContext): Promise<void> {
-  const q = (sql: string, params: unknown[] = []) => ctx.dataSource.query(sql, params);
-  const pick = (list: string[], expr: string) => `(ARRAY[${list.map((v) => `'${v}'`).join(',')}])[1 + (${expr}) % ${list.length}]`;
-  const areas = ['oncology', 'cardiology', 'neurology', 'immunology', 'rare_diseases', 'respiratory'];
-  const modalities = ['car_t', 'cell_therapy', 'small_molecule', 'monoclonal_antibody', 'medical_device', 'diagnostic_assay', 'mrna'];
-  const sectors = ['biotech', 'medtech', 'pharma', 'diagnostics', 'digital_health'];
-  const stages = ['pre_seed', 'seed', 'series_a', 'series_b'];
-  const words = ['therapy', 'tumour', 'cuore', 'sensore', 'anticorpo', 'platform', 'diagnosi', 'cellule', 'immune', 'respiro'];
-  const uuid = (kind: number) => `('00000000-0000-4000-8${kind}00-' || lpad(to_hex(g), 12, '0'))::uuid`;
-  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(1)}, 'company', now() FROM generate_series(1, ${COMPANIES}) g`);
-  await q(
-    `INSERT INTO companies (id, name, kind, country, stage, trl, funding_sought_eur, looking_for, pitch, sectors, therapeutic_areas, modalities, technology_needs)
-     SELECT ${uuid(1)}, 'Company ' || g, 'startup', CASE WHEN g % 7 = 0 THEN 'CH' ELSE 'IT' END, ${pick(stages, 'g')}, 1 + g % 9,
-            (250000 * (1 + g % 20))::bigint,
-            CASE WHEN g % 3 = 0 THEN ARRAY['investment', 'licensing_in'] WHEN g % 3 = 1 THEN ARRAY['investment'] ELSE ARRAY['rd_partnership'] END,
-            ${pick(words, 'g')} || ' ' || ${pick(words, 'g / 3')} || ' ' || ${pick(words, 'g / 7')},
-            ARRAY[${pick(sectors, 'g')}], ARRAY[${pick(areas, 'g / 2')}], ARRAY[${pick(modalities, 'g / 5')}],
-            ${pick(words, 'g / 11')} || ' ' || ${pick(words, 'g / 13')}
-       FROM generate_series(1, ${COMPANIES}) g`,
-  );
-  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(2)}, 'fund', now() FROM generate_series(1, ${FUNDS}) g`);
-  await q(
-    `INSERT INTO funds (id, name, country, thesis, stages, ticket_min_eur, ticket_max_eur, geographies, sectors, therapeutic_areas, modalities, active)
-     SELECT ${uuid(2)}, 'Fund ' || g, 'IT', ${pick(words, 'g')} || ' ' || ${pick(words, 'g / 2')},
-            ARRAY[${pick(stages, 'g')}, ${pick(stages, 'g + 1')}], 200000 * (1 + g % 5), 2000000 * (1 + g % 5),
-            CASE WHEN g % 4 = 0 THEN ARRAY['IT'] ELSE ARRAY['EU'] END,
-            ARRAY[${pick(sectors, 'g / 2')}], ARRAY[${pick(areas, 'g')}], ARRAY[${pick(modalities, 'g / 3')}], g % 10 <> 0
-       FROM generate_series(1, ${FUNDS}) g`,
-  );
-  await q(`INSERT INTO organisations (id, type, visibility_consent_at) SELECT ${uuid(3)}, 'research_centre', now() FROM generate_series(1, ${CENTRES}) g`);
-  await q(`INSERT INTO research_centres (id, name, kind, country) SELECT ${uuid(3)}, 'Centre ' || g, 'irccs', 'IT' FROM generate_series(1, ${CENTRES}) g`);
-  await q(
-    `INSERT INTO technology_offers (id, research_centre_id, title, description, trl, collaboration_types, sectors, therapeutic_areas, modalities)
-     SELECT ${uuid(4)}, ('00000000-0000-4000-8300-' || lpad(to_hex(1 + g % ${CENTRES}), 12, '0'))::uuid, 'Offer ' || g,
-            ${pick(words, 'g')} || ' ' || ${pick(words, 'g / 5')}, 1 + g % 9,
-            ARRAY[CASE WHEN g % 2 = 0 THEN 'licensing' ELSE 'co_development' END],
-            ARRAY[${pick(sectors, 'g / 3')}], ARRAY[${pick(areas, 'g / 4')}], ARRAY[${pick(modalities, 'g')}]
-       FROM generate_series(1, ${CENTRES * OFFERS_PER_CENTRE}) g`,
-  );
-  await q(`DELETE FROM outbox_events`);
-}

@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
-import { EnvData, loadEnv } from '@hub/core';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/configure-app';
-import { bearer, type TestContext, type TestUser } from './test-app';
+import type { EnvData } from '@hub/core';
+import { bearer, createApiApp, type TestContext, type TestUser } from './test-app';
 
 /** Helpers shared by the meeting-request e2e tests. */
 
@@ -140,10 +137,6 @@ export async function expire(ctx: TestContext, id: string): Promise<void> {
  * database as the worker's TestContext (create that first: it prepares the database). Close it when done.
  */
 export async function startApiWithEnv(overrides: Partial<EnvData>): Promise<{ app: INestApplication<App>; http: HttpOf }> {
-  const env: EnvData = { ...loadEnv(), ...overrides };
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).overrideProvider(EnvData).useValue(env).compile();
-  const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: false });
-  configureApp(app);
-  await app.init();
+  const app = await createApiApp(overrides);
   return { app, http: () => request(app.getHttpServer()) };
 }

@@ -13,7 +13,7 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-/** A throw-away redis-server of the test's own (Debian's binary), which the test may stop and start again. */
+/** A throw-away redis-server of the test's own (Debian's binary), which the test may stop, start again, or freeze. */
 export class RedisServer {
   private process: ChildProcess | null = null;
 
@@ -29,10 +29,25 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Whether the server's process is alive (it may be paused). */
+  get running(): boolean {
+    return this.process !== null && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   async start(): Promise<void> {
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     for (let i = 0; i < 100 && !(await answers(this.port)); i++) await new Promise((r) => setTimeout(r, 50));
     if (!(await answers(this.port))) throw new Error(`redis-server did not start on port ${this.port}`);
+  }
+
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, as when its host hangs. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server run on (SIGCONT), with every connection and key it had. */
+  resume(): void {
+    this.process?.kill('SIGCONT');
   }
 
   async stop(): Promise<void> {

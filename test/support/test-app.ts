@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { AuthService, CompaniesService, EnvData, loadEnv, REDIS_CLIENT, FundsService, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
+import { AuthService, CompaniesService, EnvData, REDIS_CLIENT, FundsService, loadEnv, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
 import type { Role } from '@hub/domain';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -20,12 +20,27 @@ export interface TestUser {
   principal: Principal;
 }
 
+/**
+ * The real api (same module and HTTP setup as production), initialised but not listening; with `overrides`, on a
+ * configuration of its own (another Redis, a smaller quota), still on the test worker's database.
+ */
+export async function createApiApp(overrides: Partial<EnvData> = {}): Promise<INestApplication<App>> {
+  await ensureWorkerDatabase();
+  const builder = Test.createTestingModule({ imports: [ApiModule] });
+  if (Object.keys(overrides).length > 0) builder.overrideProvider(EnvData).useValue({ ...loadEnv(), ...overrides });
+  const app = (await builder.compile()).createNestApplication<INestApplication<App>>({ bodyParser: false, logger: process.env.TEST_API_LOGS ? ['error'] : false });
+  configureApp(app);
+  await app.init();
+  return app;
+}
+
 let counter = 0;
 const unique = (label: string) => `${label}-${process.env.JEST_WORKER_ID ?? '1'}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 /**
  * The real api (same module and HTTP setup as production) on the worker's migrated database, plus factories
- * that write through the real services: `ctx.newUser('investor')`, `ctx.newCompany(owner)`.
+ * that write through the real services: `ctx.newUser('investor')`, `ctx.newCompany(owner)`. `TestContext.create`
+ * takes configuration overrides, e.g. a Redis of the test's own.
  */
 export class TestContext {
   private constructor(
@@ -33,15 +48,8 @@ export class TestContext {
     readonly dataSource: DataSource,
   ) {}
 
-  /** The api in-process; `env` overrides configuration (e.g. a CORS origin) for this context only. */
-  static async create(env: Partial<EnvData> = {}): Promise<TestContext> {
-    await ensureWorkerDatabase();
-    const builder = Test.createTestingModule({ imports: [ApiModule] });
-    if (Object.keys(env).length > 0) builder.overrideProvider(EnvData).useValue({ ...loadEnv(), ...env });
-    const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication<INestApplication<App>>({ bodyParser: false, logger: process.env.TEST_API_LOGS ? ['error'] : false });
-    configureApp(app);
-    await app.init();
+  static async create(overrides: Partial<EnvData> = {}): Promise<TestContext> {
+    const app = await createApiApp(overrides);
     return new TestContext(app, app.get<DataSource>(getDataSourceToken()));
   }
 

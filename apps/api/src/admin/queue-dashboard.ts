@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AuthService, QueueName } from '@hub/core';
+import { AuthService, QUEUE_READ_TIMEOUT_MS, QueueName, QueueReads, queuesUnavailable } from '@hub/core';
 import { AppError, ErrorCode } from '@hub/domain';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -43,6 +43,33 @@ function staffOnly(auth: AuthService): RequestHandler {
 }
 
 /**
+ * The dashboard's data requests (`…/api/…`; its page and assets need no Redis) while Redis is down: BullMQ would
+ * wait for Redis to come back, so they are answered 503 naming it, at once when the shared client knows Redis is
+ * unreachable and at the read deadline otherwise.
+ */
+function redisRequired(reads: QueueReads): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/api/')) return next();
+    const unavailable = (why: string) => {
+      const error = queuesUnavailable('the queue dashboard', why);
+      res.status(503).json({ statusCode: 503, code: error.code, message: error.message });
+    };
+    if (!reads.reachable) return unavailable('is not reachable');
+    const deadline = setTimeout(() => {
+      if (!res.headersSent) unavailable(`did not answer within ${QUEUE_READ_TIMEOUT_MS} ms`);
+    }, QUEUE_READ_TIMEOUT_MS);
+    res.once('close', () => clearTimeout(deadline));
+    next();
+  };
+}
+
+/** Bull Board's own answer, arriving after the deadline's 503, fails to write: nothing is left to say to the client. */
+function afterDeadline(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return;
+  next(error);
+}
+
+/**
  * Bull Board at /admin/queues: every queue's waiting, active, delayed, completed and failed jobs, with their
  * data, errors and retry buttons; for hub staff only.
  */
@@ -50,5 +77,5 @@ export function mountQueueDashboard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   const queues = Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })));
   createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Hub Match queues' } } });
-  app.use(QUEUE_DASHBOARD_PATH, staffOnly(app.get(AuthService)), serverAdapter.getRouter());
+  app.use(QUEUE_DASHBOARD_PATH, staffOnly(app.get(AuthService)), redisRequired(app.get(QueueReads)), serverAdapter.getRouter(), afterDeadline);
 }

@@ -6,6 +6,15 @@ import { JobMetrics, type JobName } from '@hub/core';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
 
+/**
+ * Lock and stalled-job check of queues whose jobs take well under a second (indexing a document, rescoring an
+ * organisation). BullMQ's defaults (a 30 s lock, a check every 30 s) leave a killed worker's jobs, and every job
+ * deduplicated behind them, waiting a minute or more; a 10 s lock, renewed every 5 s, outlives any pause of these
+ * jobs (the longest, a worker's first load of every profile for scoring, takes a second or two for thousands), and
+ * another worker takes the jobs over within about 15 s.
+ */
+export const SHORT_JOB_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
+
 /** Client-side errors cannot succeed on a retry: they are failed at once and kept for staff to see. */
 const PERMANENT_CODES = new Set<string>([ErrorCode.ValidationFailed, ErrorCode.NotFound]);
 

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { EnvData, JOB_QUEUE, OUTBOX_ROUTES, QueueName, entityJobKey, type JobName } from '@hub/core';
+import { EnvData, JOB_QUEUE, OUTBOX_ROUTES, QueueName, entityJobKey, withTimeout, type JobName } from '@hub/core';
 import type { SearchDocType } from '@hub/domain';
 
 /** Outbox rows moved to Redis per transaction. */
@@ -21,14 +21,6 @@ interface OutboxRow {
   aggregate_id: string;
   organisation_id: string | null;
   payload: Record<string, unknown>;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -136,7 +128,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           data: job.data,
           opts: { deduplication: { id: key, keepLastIfActive: true }, ...(job.delay > 0 ? { delay: job.delay } : {}) },
         }));
-        await withTimeout(queue.addBulk(bulk), ENQUEUE_TIMEOUT_MS, 'Redis');
+        await withTimeout(queue.addBulk(bulk), ENQUEUE_TIMEOUT_MS, () => new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`));
       }
       await manager.query(`DELETE FROM outbox_events WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
@@ -149,9 +141,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // Connection errors surface as failed batches (logged once per outage above); without a listener BullMQ
-      // would print each reconnection attempt.
-      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

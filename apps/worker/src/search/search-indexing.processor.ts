@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { JobName, QueueName, SearchIndexingService, type IndexOutcome } from '@hub/core';
 import type { SearchDocType } from '@hub/domain';
-import { JobHandler, JobProcessor } from '../jobs/job-processor';
+import { JobHandler, JobProcessor, SHORT_JOB_LOCKS } from '../jobs/job-processor';
 
 /** Which document to bring in line with PostgreSQL; the job carries no content, the handler re-reads it. */
 export interface IndexDocumentJobData {
@@ -13,7 +13,7 @@ export interface IndexDocumentJobData {
 /** Indexing jobs are small and I/O-bound: several at once per worker process. */
 const CONCURRENCY = 8;
 
-@Processor(QueueName.Search, { concurrency: CONCURRENCY })
+@Processor(QueueName.Search, { concurrency: CONCURRENCY, ...SHORT_JOB_LOCKS })
 export class SearchIndexingProcessor extends JobProcessor {
   readonly handlers: Partial<Record<JobName, JobHandler>> = {
     [JobName.IndexDocument]: (job: Job<IndexDocumentJobData>) => this.indexDocument(job.data),

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '../queue/queue.constants';
+import { QueueReads } from '../queue/queue-reads';
 
 export interface QueueHealth {
   name: QueueName;
@@ -40,12 +41,13 @@ export interface AdminOverview {
 const FAILURES_PER_QUEUE = 10;
 const FAILURES_SHOWN = 20;
 
-/** Staff's dashboard: what the platform holds, and how its queues are doing. */
+/** Staff's dashboard: what the platform holds, and how its queues are doing (a 503 naming Redis while it is down). */
 @Injectable()
 export class AdminOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    private readonly reads: QueueReads,
   ) {}
 
   async overview(): Promise<AdminOverview> {
@@ -58,6 +60,22 @@ export class AdminOverviewService {
       ),
       this.dataSource.query(`SELECT type, count(*)::int AS n FROM organisations GROUP BY type`) as Promise<Array<{ type: keyof AdminOverview['organisations']; n: number }>>,
     ]);
+    const { queues, failures } = await this.reads.read('queue health', () => this.queueHealth());
+    const byType = { company: 0, fund: 0, research_centre: 0 };
+    for (const o of organisations) byType[o.type] = o.n;
+    return {
+      organisations: byType,
+      technologyOffers: counts.offers,
+      matches: counts.matches,
+      meetingRequests: { pending: counts.pending, accepted: counts.accepted },
+      events: counts.events,
+      outboxBacklog: counts.outbox,
+      queues,
+      recentFailures: failures,
+    };
+  }
+
+  private async queueHealth(): Promise<{ queues: QueueHealth[]; failures: RecentFailure[] }> {
     const queues: QueueHealth[] = [];
     const failures: RecentFailure[] = [];
     for (const name of Object.values(QueueName)) {
@@ -69,17 +87,6 @@ export class AdminOverviewService {
       }
     }
     failures.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
-    const byType = { company: 0, fund: 0, research_centre: 0 };
-    for (const o of organisations) byType[o.type] = o.n;
-    return {
-      organisations: byType,
-      technologyOffers: counts.offers,
-      matches: counts.matches,
-      meetingRequests: { pending: counts.pending, accepted: counts.accepted },
-      events: counts.events,
-      outboxBacklog: counts.outbox,
-      queues,
-      recentFailures: failures.slice(0, FAILURES_SHOWN),
-    };
+    return { queues, failures: failures.slice(0, FAILURES_SHOWN) };
   }
 }

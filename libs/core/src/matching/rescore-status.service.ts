@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppError } from '@hub/domain';
 import { entityJobKey, JobName, QueueName } from '../queue/queue.constants';
+import { QueueReads } from '../queue/queue-reads';
 
 export type RescoreState = 'requested' | 'running' | 'completed' | 'failed';
 
@@ -29,9 +30,15 @@ export class RescoreStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Rescore) private readonly queue: Queue,
+    private readonly reads: QueueReads,
   ) {}
 
-  async status(runId: string): Promise<RescoreStatus> {
+  /** A 503 naming Redis, promptly, while the queue cannot be read. */
+  status(runId: string): Promise<RescoreStatus> {
+    return this.reads.read('the rescore status', () => this.read(runId));
+  }
+
+  private async read(runId: string): Promise<RescoreStatus> {
     let merge = await this.queue.getJob(rescoreJobIds.merge(runId));
     if (!merge) {
       // Earliest stage first (outbox row, start job, then the flow again): a run moving on between two looks

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { withTimeout } from '../common/with-timeout';
 import { QueueName } from '../queue/queue.constants';
 
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
@@ -25,10 +26,11 @@ export class QueueDepthCollector {
       async collect() {
         this.reset();
         try {
-          const counts = await Promise.race([
+          const counts = await withTimeout(
             Promise.all(queues().map(async ({ name, queue }) => ({ name, counts: await queue.getJobCounts(...QUEUE_STATES) }))),
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), READ_TIMEOUT_MS).unref()),
-          ]);
+            READ_TIMEOUT_MS,
+            () => new Error('timeout'),
+          );
           for (const { name, counts: c } of counts) for (const state of QUEUE_STATES) this.set({ queue: name, state }, c[state] ?? 0);
         } catch {
           errors.inc();

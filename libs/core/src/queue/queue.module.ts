@@ -5,10 +5,12 @@ import { ConfigModule } from '../config/config.module';
 import { EnvData } from '../config/env-data';
 import { redisOptionsFromUrl } from '../redis/redis-connection';
 import { DEFAULT_JOB_OPTIONS, QueueName, RESCORE_FLOW } from './queue.constants';
+import { QueueErrorLogProvider } from './queue-error-log';
+import { QueueReads } from './queue-reads';
 
 const queues = [...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })), BullModule.registerFlowProducer({ name: RESCORE_FLOW })];
 
-/** BullMQ on the deployment's Redis, every queue under the deployment's key prefix. */
+/** BullMQ on the deployment's Redis, every queue under the deployment's key prefix; bounded reads of their state. */
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -23,6 +25,7 @@ const queues = [...Object.values(QueueName).map((name) => BullModule.registerQue
     }),
     ...queues,
   ],
-  exports: queues,
+  providers: [QueueErrorLogProvider, QueueReads],
+  exports: [...queues, QueueReads],
 })
 export class QueueModule {}
