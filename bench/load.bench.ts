@@ -25,6 +25,8 @@
  * (BENCH_REDIS_URL, default redis://127.0.0.1:6379). Knobs: BENCH_COMPANIES (5000), BENCH_FUNDS (500),
  * BENCH_CENTRES (200), BENCH_OFFERS (1000), BENCH_READ_RATE (300), BENCH_WRITE_RATE (50), BENCH_DURATION (30 s),
  * BENCH_CONNECTIONS (20), BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database.
+ * BENCH_SEED_ONLY=1 stops once the database is seeded, indexed, scored and has its members (no phase runs) and keeps
+ * it: a database at bench size to EXPLAIN the api's queries on, without seeding again for each try.
  * The api and worker are stopped, the Redis keys deleted and the database dropped at the end, also on failure.
  */
 import 'reflect-metadata';
@@ -61,7 +63,8 @@ const DURATION_S = num('BENCH_DURATION', 30);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 20);
 const SEED = num('BENCH_SEED', 20261208);
 const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
-const KEEP_DB = process.env.KEEP_DB === '1';
+const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
+const KEEP_DB = process.env.KEEP_DB === '1' || SEED_ONLY;
 const TARGET_P99_MS = 50;
 /** A phase "ran at" its rate when it answered at least this share of it. */
 const RATE_TOLERANCE = 0.95;
@@ -182,6 +185,8 @@ runBench(async (cleanup) => {
     NODE_ENV: 'production',
     // The benchmark logs its members in from one address, hundreds of times.
     LOGIN_RATE_LIMIT: '1000000',
+    // Tokens are taken once, before the phases: an hour outlasts the whole run (the default is 15 minutes).
+    JWT_TTL_SECONDS: '3600',
   };
   delete appEnv.MEILI_URL;
   delete appEnv.SMTP_URL;
@@ -315,6 +320,7 @@ runBench(async (cleanup) => {
     `members logged in through the API: ${members.filter((m) => m.type === 'company').length} companies, ${members.filter((m) => m.type === 'fund').length} funds, ` +
       `${members.filter((m) => m.type === 'research_centre').length} research centres in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  if (SEED_ONLY) return;
   const matchReaders = members.filter((m) => m.type !== 'research_centre');
   const companyIds = population.companies.map((c) => c.id);
 

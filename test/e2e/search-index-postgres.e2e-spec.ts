@@ -54,3 +54,38 @@ describe('PostgreSQL index: very large result sets', () => {
     expect(large.hits.map((h) => h.name)).toEqual(['Doc 00010', 'Doc 00011', 'Doc 00012', 'Doc 00013', 'Doc 00014']);
   });
 });
+
+describe('PostgreSQL index: rebuild', () => {
+  it('leaves nothing in the GIN indexes’ pending lists, which every search would read through', async () => {
+    await ctx.truncate();
+    const index = ctx.app.get(PostgresSearchIndex);
+    const documents: SearchDocument[] = Array.from({ length: 300 }, (_, i) => ({
+      id: randomUUID(),
+      type: 'company',
+      organisationId: randomUUID(),
+      name: `Company ${i}`,
+      body: `cardiology devices ${i}`,
+      taxonomyText: '',
+      sectors: ['medtech'],
+      therapeuticAreas: ['cardiology'],
+      modalities: [],
+      stages: [],
+      trl: null,
+      country: 'IT',
+    }));
+    async function* source() {
+      yield documents;
+    }
+    await index.rebuild(source(), () => undefined);
+    // gin_clean_pending_list() returns how many pending pages it merged: none are left to merge.
+    const pending: Array<{ index: string; pages: number }> = await ctx.dataSource.query(
+      `SELECT c.relname AS index, gin_clean_pending_list(c.oid::regclass)::int AS pages
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+        WHERE i.indrelid = 'search_documents'::regclass AND a.amname = 'gin' ORDER BY 1`,
+    );
+    expect(pending).toEqual(
+      ['ix_search_documents_concept_ids', 'ix_search_documents_facet_ids', 'ix_search_documents_name_trgm', 'ix_search_documents_tsv'].map((name) => ({ index: name, pages: 0 })),
+    );
+    expect((await index.search({ q: 'cardiology', page: 1, pageSize: 5 })).total).toBe(300);
+  });
+});

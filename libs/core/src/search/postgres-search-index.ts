@@ -203,6 +203,14 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
         indexed += batch.length;
         onProgress(indexed);
       }
+      // The documents went to the GIN indexes' pending lists (the fast way in), which every search reads through
+      // in full until a vacuum merges them; with autovacuum off or not yet due, a rebuilt index of 6,700 documents
+      // cost each search ~40 % more PostgreSQL CPU (measured: docs/performance.md, "Load"). Merged now, once.
+      await manager.query(
+        `SELECT gin_clean_pending_list(i.indexrelid)
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+          WHERE i.indrelid = 'search_documents'::regclass AND a.amname = 'gin'`,
+      );
     });
     // Fresh statistics, so the planner knows the new index at once.
     await this.dataSource.query(`ANALYZE search_documents`);
@@ -357,7 +365,9 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     const counts = emptyFacets();
     const c = conditions.extend();
     if (!exact) c.add((p) => `d.sample_slot < ${p}`, SAMPLE_SLICE);
-    const sql = `SELECT k AS id, count(*)::int AS n FROM search_documents d CROSS JOIN LATERAL unnest(d.facet_ids) k ${c.where} GROUP BY k`;
+    // unnest() in the select list (ProjectSet), not as a lateral function scan: that one sets up a function scan
+    // and a tuplestore for each match, and cost about 40 % more (measured: docs/performance.md, "Load").
+    const sql = `SELECT k AS id, count(*)::int AS n FROM (SELECT unnest(d.facet_ids) AS k FROM search_documents d ${c.where}) f GROUP BY k`;
     const rows = await this.read<{ id: number; n: number }>(c, sql, c.params);
     const scale = exact ? 1 : SAMPLE_SLOTS / SAMPLE_SLICE;
     let total = 0;
@@ -378,18 +388,22 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
     const candidates = [...new Set(groups.map((g) => g.typoCandidate).filter((t): t is string => t !== null))];
     const corrections = new Map<string, string[]>();
     if (candidates.length === 0) return corrections;
+    // A known word is never corrected, and is found by key: only unknown ones pay for the trigram index's
+    // nearest-neighbour search (most candidates are known, as any word of four letters or more is one). `= ANY`,
+    // not a correlated `=`: the trigram index answers equality too, the planner took it, and two known words then
+    // cost 0.5 ms instead of 0.1 ms (measured).
     const rows = await this.read<{ tok: string; term: string; sim: number }>(
       null,
       `SELECT c.tok, t.term, similarity(t.term, c.tok) AS sim
          FROM unnest($1::text[]) AS c(tok)
-         CROSS JOIN LATERAL (SELECT term FROM search_terms ORDER BY term <-> c.tok LIMIT ${MAX_CORRECTIONS + 1}) t`,
+         CROSS JOIN LATERAL (SELECT term FROM search_terms ORDER BY term <-> c.tok LIMIT ${MAX_CORRECTIONS + 1}) t
+        WHERE c.tok NOT IN (SELECT term FROM search_terms WHERE term = ANY($1::text[]))`,
       [candidates],
     );
-    const known = new Set(rows.filter((r) => r.term === r.tok).map((r) => r.tok));
     const best = new Map<string, number>();
     for (const row of rows) best.set(row.tok, Math.max(best.get(row.tok) ?? 0, row.sim));
     for (const row of rows) {
-      if (known.has(row.tok) || row.sim < MIN_CORRECTION_SIMILARITY || row.sim < (best.get(row.tok) ?? 0) - CORRECTION_SPREAD) continue;
+      if (row.sim < MIN_CORRECTION_SIMILARITY || row.sim < (best.get(row.tok) ?? 0) - CORRECTION_SPREAD) continue;
       const list = corrections.get(row.tok) ?? [];
       if (list.length < MAX_CORRECTIONS) list.push(row.term);
       corrections.set(row.tok, list);
