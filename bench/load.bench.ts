@@ -3,8 +3,8 @@
  * this process) on a scratch database of their own and a Redis key prefix of their own, seeded with 5,000
  * companies, 500 funds and 200 research centres with technology offers; the search index rebuilt by the built CLI
  * (`reindex`); matches scored by a full rescore requested through the API as staff; members and tokens for some
- * organisations (logged in through the API). Then autocannon, in this process, at fixed rates (`overallRate`, several
- * connections) for 30 s each:
+ * organisations (logged in through the API). Then an open-loop load generator in this process
+ * (bench/support/open-loop.ts: request i sent at start + i / rate, over keep-alive connections) for 30 s each:
  *
  *   matches    GET /api/v1/matches (companies' and funds' members, both areas, pages)
  *   search     GET /api/v1/search?q=... (varied queries: English, Italian, typos, prefixes, facets, pages)
@@ -13,10 +13,10 @@
  *   writes     POST /api/v1/meeting-requests {matchId}: companies' members, each request on another match, the
  *              senders taken in turn so that none comes near its quota of open requests
  *
- * and prints requests/s, p50/p95/p99 latency (every response's time, as autocannon measures it: from the request
- * being written to its response, so a server that falls behind the fixed rate shows up as fewer requests/s, not as
- * queued latency), errors (non-2xx, socket errors, timeouts) and the CPU seconds the api, the worker, this
- * database's PostgreSQL backends, this process (autocannon) and everything else on the machine used in each phase.
+ * and prints requests/s, p50/p95/p99 latency (from each request's scheduled time to its response's end, so a server
+ * that falls behind shows up as longer latency, not as fewer requests), errors (non-2xx, connection errors,
+ * timeouts, unanswered) and the CPU seconds the api, the worker, this database's PostgreSQL backends, this process
+ * (the generator) and everything else on the machine used in each phase.
  * Targets: reads p99 < 50 ms at 300 requests/s, zero errors.
  *
  *   npm run build (once; the benchmark never builds), then: npm run bench:load
@@ -24,7 +24,8 @@
  * Needs PostgreSQL (BENCH_ADMIN_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
  * (BENCH_REDIS_URL, default redis://127.0.0.1:6379). Knobs: BENCH_COMPANIES (5000), BENCH_FUNDS (500),
  * BENCH_CENTRES (200), BENCH_OFFERS (1000), BENCH_READ_RATE (300), BENCH_WRITE_RATE (50), BENCH_DURATION (30 s),
- * BENCH_CONNECTIONS (20), BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database.
+ * BENCH_CONNECTIONS (64, the most open at once, per api process), BENCH_API_PROCESSES (1: api processes, taken in turn),
+ * BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database.
  * BENCH_SEED_ONLY=1 stops once the database is seeded, indexed, scored and has its members (no phase runs) and keeps
  * it: a database at bench size to EXPLAIN the api's queries on, without seeding again for each try.
  * The api and worker are stopped, the Redis keys deleted and the database dropped at the end, also on failure.
@@ -34,7 +35,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startApi, type ApiProcess } from './support/api-process';
 import { benchServices } from './support/bench-services';
@@ -45,6 +45,7 @@ import { printTable } from './support/print-table';
 import { deleteRedisKeys } from './support/redis-keys';
 import { runBench } from './support/run-bench';
 import { createScratchDatabase } from './support/scratch-database';
+import { runOpenLoop } from './support/open-loop';
 import { generatePopulation } from './support/scoring-population';
 import { seededRandom, type SeededRandom } from './support/seeded-random';
 import { processCpuSeconds, startWorkers } from './support/worker-processes';
@@ -60,7 +61,8 @@ const SIZES = {
 const READ_RATE = num('BENCH_READ_RATE', 300);
 const WRITE_RATE = num('BENCH_WRITE_RATE', 50);
 const DURATION_S = num('BENCH_DURATION', 30);
-const CONNECTIONS = num('BENCH_CONNECTIONS', 20);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 64);
+const API_PROCESSES = num('BENCH_API_PROCESSES', 1);
 const SEED = num('BENCH_SEED', 20261208);
 const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
 const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
@@ -163,7 +165,7 @@ interface PhaseResult {
 runBench(async (cleanup) => {
   console.log(
     `Hub Match load benchmark — node ${process.version}, ${os.cpus().length} CPU cores, load average ${loadAverage()}, seed ${SEED}; ` +
-      `${READ_RATE} reads/s, ${WRITE_RATE} writes/s, ${DURATION_S} s per phase, ${CONNECTIONS} connections`,
+      `${READ_RATE} reads/s, ${WRITE_RATE} writes/s, ${DURATION_S} s per phase, open loop, ${API_PROCESSES} api process(es), at most ${CONNECTIONS} connections each`,
   );
   const r = seededRandom(SEED);
   const population = generatePopulation(r, SIZES);
@@ -242,9 +244,15 @@ runBench(async (cleanup) => {
   const workers = await startWorkers(WORKER_SCRIPT, 1, appEnv);
   cleanup.add('stopping the worker failed:', () => workers.stop());
   const worker = workers.workers[0];
-  const api: ApiProcess = await startApi(API_SCRIPT, appEnv);
-  cleanup.add('stopping the api failed:', () => api.stop());
-  console.log(`api (pid ${api.pid}, port ${api.port}) and worker (pid ${worker.pid}) ready in ${(performance.now() - started).toFixed(0)} ms; REDIS_PREFIX ${REDIS_PREFIX}`);
+  // Several api processes stand for what a deployment puts behind its load balancer; the generator takes them in turn.
+  const apis: ApiProcess[] = [];
+  for (let i = 0; i < API_PROCESSES; i++) {
+    const proc = await startApi(API_SCRIPT, appEnv);
+    apis.push(proc);
+    cleanup.add('stopping the api failed:', () => proc.stop());
+  }
+  const api = apis[0];
+  console.log(`api (${apis.map((a) => `pid ${a.pid}, port ${a.port}`).join('; ')}) and worker (pid ${worker.pid}) ready in ${(performance.now() - started).toFixed(0)} ms; REDIS_PREFIX ${REDIS_PREFIX}`);
   const base = api.baseUrl;
   const call = async (method: string, path: string, token?: string, body?: object) => {
     const res = await fetch(base + path, {
@@ -369,7 +377,7 @@ runBench(async (cleanup) => {
     }
     const own = process.cpuUsage();
     return {
-      api: api.cpuSeconds(),
+      api: apis.reduce((sum, a) => sum + a.cpuSeconds(), 0),
       worker: worker.cpuSeconds(),
       postgres: [...backendCpu.values()].reduce((a, b) => a + b, 0),
       bench: (own.user + own.system) / 1e6,
@@ -377,56 +385,31 @@ runBench(async (cleanup) => {
     };
   };
 
-  // ---- One phase: autocannon at a fixed overall rate
+  // ---- One phase: an open-loop generator at a fixed rate (see bench/support/open-loop.ts for why not autocannon)
   const runPhase = async (name: string, description: string, kind: 'read' | 'write', rate: number, durationS: number, next: () => Target | null): Promise<PhaseResult> => {
-    const latencies: number[] = [];
-    const statuses: Record<string, number> = {};
-    const firstFailures: string[] = [];
-    let socketErrors = 0;
     const before = await cpuSnapshot();
-    let finished: (result: autocannon.Result) => void = () => undefined;
-    let failed: (error: unknown) => void = () => undefined;
-    const done = new Promise<autocannon.Result>((res, rej) => {
-      finished = res;
-      failed = rej;
+    const loop = await runOpenLoop({
+      baseUrls: apis.map((a) => a.baseUrl),
+      rate,
+      durationS,
+      maxConnections: CONNECTIONS,
+      timeoutMs: 10_000,
+      next: () => {
+        const target = next() ?? { method: 'GET' as const, path: '/health', token: '' };
+        return {
+          method: target.method,
+          path: target.path,
+          headers: { authorization: `Bearer ${target.token}`, ...(target.body ? { 'content-type': 'application/json' } : {}) },
+          body: target.body ? String(target.body) : undefined,
+        };
+      },
     });
-    const instance = autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      overallRate: rate,
-      duration: durationS,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest: (req) => {
-            const target = next() ?? { method: 'GET' as const, path: '/health', token: '' };
-            return {
-              ...req,
-              method: target.method,
-              path: target.path,
-              headers: { ...req.headers, authorization: `Bearer ${target.token}`, ...(target.body ? { 'content-type': 'application/json' } : {}) },
-              body: target.body ?? Buffer.alloc(0),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status >= 400 && firstFailures.length < 5) firstFailures.push(`${status} ${String(body).slice(0, 200)}`);
-          },
-        },
-      ],
-    }, (error: unknown, result: autocannon.Result) => (error ? failed(error) : finished(result)));
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-    });
-    instance.on('reqError', (error: Error) => {
-      socketErrors++;
-      if (firstFailures.length < 5) firstFailures.push(`request error: ${error.message}`);
-    });
-    const result = await done;
+    const { latencies, statuses, firstFailures } = loop;
+    const socketErrors = loop.errors;
     const after = await cpuSnapshot();
     const stats = summarise(latencies);
     const non2xx = Object.entries(statuses).reduce((sum, [code, n]) => (code.startsWith('2') ? sum : sum + n), 0);
-    const errors = non2xx + result.errors; // autocannon's errors include timeouts and socket errors
+    const errors = non2xx + loop.errors + loop.unfinished;
     const phase: PhaseResult = {
       name,
       description,
@@ -453,14 +436,30 @@ runBench(async (cleanup) => {
     const c = phase.cpu;
     console.log(
       `  ${name}: ${fmt(phase.requests)} responses (${phase.rps.toFixed(1)}/s of ${rate}/s), p50 ${ms(phase.p50)} p95 ${ms(phase.p95)} p99 ${ms(phase.p99)} max ${ms(phase.max)} ms, ` +
-        `statuses ${JSON.stringify(statuses)}, socket errors ${socketErrors}, timeouts ${result.timeouts}; autocannon p99 ${result.latency.p99} ms; ` +
-        `CPU s: api ${c.api.toFixed(1)}, worker ${c.worker.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}, autocannon ${c.bench.toFixed(1)}, ` +
+        `statuses ${JSON.stringify(statuses)}, connection errors and timeouts ${socketErrors}, unanswered ${loop.unfinished}; ` +
+        `CPU s: api ${c.api.toFixed(1)}, worker ${c.worker.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}, load generator ${c.bench.toFixed(1)}, ` +
         `whole machine ${c.machine.toFixed(1)} of ${(durationS * os.cpus().length).toFixed(0)}; load average ${loadAverage()}`,
     );
     for (const failure of firstFailures) console.log(`    ${failure}`);
-    if (api.exited()) throw new Error(`the api died:\n${api.output()}`);
+    for (const a of apis) if (a.exited()) throw new Error(`an api process died:\n${a.output()}`);
+    await idle();
     if (worker.exited()) throw new Error(`the worker died:\n${worker.output()}`);
     return phase;
+  };
+
+  /**
+   * Between phases: wait until every api process answers /ready (a PostgreSQL and a Redis round trip) quickly five
+   * times in a row, so a phase that fell behind (its requests still queued in the api, waiting for PostgreSQL,
+   * after the client gave up on them) does not slow the next one. /health would not do: it needs no connection.
+   */
+  const idle = async () => {
+    let quick = 0;
+    for (let i = 0; i < 1200 && quick < 5; i++) {
+      const t = performance.now();
+      await Promise.all(apis.map((a) => fetch(`${a.baseUrl}/ready`).then((r) => r.text())));
+      quick = performance.now() - t < 20 ? quick + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
 
   console.log('');
@@ -480,7 +479,7 @@ runBench(async (cleanup) => {
   // ---- Report
   console.log('');
   printTable(
-    ['phase', 'workload', 'rate/s', 'req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'api CPU', 'PG CPU', 'worker CPU', 'autocannon CPU', 'machine CPU'],
+    ['phase', 'workload', 'rate/s', 'req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'api CPU', 'PG CPU', 'worker CPU', 'generator CPU', 'machine CPU'],
     phases.map((p) => {
       const pct = (s: number) => `${((100 * s) / p.durationS).toFixed(0)}%`;
       return [
