@@ -15,8 +15,20 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  */
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  // The text's hash: one name per text, as node-postgres requires of named statements.
-  const name = `hub_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  const name = statementName(sql);
   const { rows } = await pool.query<T>({ name, text: sql, values: params });
   return rows;
+}
+
+/** Each text's name, hashed once (not on every call of a hot path); the texts are few, as the rule above asks. */
+const NAMES = new Map<string, string>();
+
+/** The text's hash: one name per text, as node-postgres requires of named statements. */
+function statementName(sql: string): string {
+  let name = NAMES.get(sql);
+  if (!name) {
+    name = `hub_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    NAMES.set(sql, name);
+  }
+  return name;
 }

@@ -105,9 +105,10 @@ export class ProfileStore<E extends ProfileRow, V> {
   }
 
   async get(principal: Principal, id: string): Promise<V> {
-    const entity = await this.dataSource.getRepository(this.config.entity).findOne({ where: { id } as never });
-    // A profile shown to nobody (no consent) is, to others, a profile that does not exist.
-    if (!entity || !(await Visibility.canSee(this.dataSource.manager, principal, id))) throw AppError.notFound(this.config.label, id);
+    const qb = this.dataSource.getRepository(this.config.entity).createQueryBuilder('p').where('p.id = :id', { id });
+    // A profile shown to nobody (no consent) is, to others, a profile that does not exist: one statement, as in lists.
+    const entity = await this.visibleTo(qb, principal).getOne();
+    if (!entity) throw AppError.notFound(this.config.label, id);
     const [view] = await this.disclosedViews(principal, [entity]);
     return view;
   }
@@ -125,10 +126,16 @@ export class ProfileStore<E extends ProfileRow, V> {
       }
     }
     this.config.filter(qb, query);
-    if (!Visibility.seesAll(principal)) qb.andWhere(`(${Visibility.consentedSql('p.id')} OR p.id = :own)`, { own: principal.organisationId ?? NO_ORGANISATION });
+    this.visibleTo(qb, principal);
     qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return { items: await this.disclosedViews(principal, rows), total, page, pageSize };
+  }
+
+  /** Narrows `qb` (profiles as p) to those the caller may see: all for staff, else consented ones and its own. */
+  private visibleTo(qb: SelectQueryBuilder<E>, principal: Principal): SelectQueryBuilder<E> {
+    if (OrganisationAccess.isStaff(principal)) return qb;
+    return qb.andWhere(`(${Visibility.consentedSql('p.id')} OR p.id = :own)`, { own: principal.organisationId ?? NO_ORGANISATION });
   }
 
   /** Views with the confidential part and contacts where the caller may see them (staged disclosure). */

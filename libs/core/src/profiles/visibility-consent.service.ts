@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, type OrganisationType } from '@hub/domain';
 import { recordAudit } from '../audit/audit';
+import { addToOutbox } from '../queue/outbox';
 import type { Principal } from '../auth/principal';
 import { OrganisationAccess } from './organisation-access';
 import type { VisibilityConsentView } from './views/visibility-consent.view';
@@ -53,11 +54,9 @@ export class VisibilityConsentService {
         WHERE id = $1 RETURNING id, type, visibility_consent_at, visibility_consent_by`,
       [organisationId, consent, by],
     );
-    await manager.query(
-      `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id) VALUES ('document.changed', $2, $1, $1)`,
-      [organisationId, current.type],
-    );
+    await addToOutbox(manager, { topic: 'document.changed', aggregateType: current.type, aggregateId: organisationId, organisationId });
     if (current.type === 'research_centre') {
+      // Its offers, in one statement (the same event as the capture trigger writes for each).
       await manager.query(
         `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, organisation_id)
          SELECT 'document.changed', 'technology_offer', id, research_centre_id FROM technology_offers WHERE research_centre_id = $1`,

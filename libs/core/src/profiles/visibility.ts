@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { OrganisationAccess } from './organisation-access';
 
 /**
  * Profile visibility needs the organisation's explicit consent (GDPR): without it, a profile is seen only by its
@@ -12,14 +13,9 @@ export const Visibility = {
     return `EXISTS (SELECT 1 FROM organisations vis WHERE vis.id = ${column} AND vis.visibility_consent_at IS NOT NULL)`;
   },
 
-  /** Whether the caller sees everything regardless of consent (staff), or at least its own organisation. */
-  seesAll(principal: Principal): boolean {
-    return principal.role === 'staff';
-  },
-
   /** Whether the caller may see the organisation at all. */
   async canSee(manager: EntityManager, principal: Principal, organisationId: string): Promise<boolean> {
-    if (Visibility.seesAll(principal) || principal.organisationId === organisationId) return true;
+    if (OrganisationAccess.isStaff(principal) || principal.organisationId === organisationId) return true;
     const rows: Array<{ visible: boolean }> = await manager.query(`SELECT visibility_consent_at IS NOT NULL AS visible FROM organisations WHERE id = $1`, [organisationId]);
     return rows[0]?.visible === true;
   },

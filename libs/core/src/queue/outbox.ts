@@ -1,9 +1,22 @@
 import type { EntityManager } from 'typeorm';
 
-/** An event for the worker, written in the caller's transaction (profile writes are captured by triggers). */
+/**
+ * An event for the worker, written in the caller's transaction. Profile writes are captured by triggers; a change
+ * beside the profile row that its readers must see again (its visibility consent) is sent as its document type.
+ */
 export interface OutboxEvent {
   topic: string;
-  aggregateType: 'scoring_run' | 'meeting_request' | 'match' | 'meeting_outcome' | 'meeting_proposal_run' | 'schedule_version' | 'event';
+  aggregateType:
+    | 'company'
+    | 'fund'
+    | 'research_centre'
+    | 'scoring_run'
+    | 'meeting_request'
+    | 'match'
+    | 'meeting_outcome'
+    | 'meeting_proposal_run'
+    | 'schedule_version'
+    | 'event';
   aggregateId: string;
   organisationId: string | null;
   payload?: Record<string, unknown>;
