@@ -25,7 +25,8 @@
  * (BENCH_REDIS_URL, default redis://127.0.0.1:6379). Knobs: BENCH_COMPANIES (5000), BENCH_FUNDS (500),
  * BENCH_CENTRES (200), BENCH_OFFERS (1000), BENCH_READ_RATE (300), BENCH_WRITE_RATE (50), BENCH_DURATION (30 s),
  * BENCH_CONNECTIONS (64, the most open at once, per api process), BENCH_API_PROCESSES (1: api processes, taken in turn),
- * BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database.
+ * BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database. The api's own variables pass
+ * through: SEARCH_CACHE_SECONDS=0 measures search without its result cache (each phase prints the cache's hits).
  * BENCH_SEED_ONLY=1 stops once the database is seeded, indexed, scored and has its members (no phase runs) and keeps
  * it: a database at bench size to EXPLAIN the api's queries on, without seeding again for each try.
  * The api and worker are stopped, the Redis keys deleted and the database dropped at the end, also on failure.
@@ -160,6 +161,8 @@ interface PhaseResult {
   statuses: Record<string, number>;
   firstFailures: string[];
   cpu: CpuSnapshot;
+  /** Share of the phase's searches answered by the api's search result cache (none: no search in the phase). */
+  searchCacheHits?: number;
 }
 
 runBench(async (cleanup) => {
@@ -386,7 +389,18 @@ runBench(async (cleanup) => {
   };
 
   // ---- One phase: an open-loop generator at a fixed rate (see bench/support/open-loop.ts for why not autocannon)
+  /** The api processes' search result cache lookups so far (hub_search_cache_lookups_total in /metrics), summed. */
+  const cacheLookups = async (): Promise<{ hit: number; miss: number; bypassed: number }> => {
+    const sum = { hit: 0, miss: 0, bypassed: 0 };
+    for (const a of apis) {
+      const text = await fetch(`${a.baseUrl}/metrics`).then((r) => r.text());
+      for (const m of text.matchAll(/^hub_search_cache_lookups_total\{result="(hit|miss|bypassed)"\} (\d+)/gm)) sum[m[1] as keyof typeof sum] += Number(m[2]);
+    }
+    return sum;
+  };
+
   const runPhase = async (name: string, description: string, kind: 'read' | 'write', rate: number, durationS: number, next: () => Target | null): Promise<PhaseResult> => {
+    const lookupsBefore = await cacheLookups();
     const before = await cpuSnapshot();
     const loop = await runOpenLoop({
       baseUrls: apis.map((a) => a.baseUrl),
@@ -407,6 +421,7 @@ runBench(async (cleanup) => {
     const { latencies, statuses, firstFailures } = loop;
     const socketErrors = loop.errors;
     const after = await cpuSnapshot();
+    const lookupsAfter = await cacheLookups();
     const stats = summarise(latencies);
     const non2xx = Object.entries(statuses).reduce((sum, [code, n]) => (code.startsWith('2') ? sum : sum + n), 0);
     const errors = non2xx + loop.errors + loop.unfinished;
@@ -440,6 +455,12 @@ runBench(async (cleanup) => {
         `CPU s: api ${c.api.toFixed(1)}, worker ${c.worker.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}, load generator ${c.bench.toFixed(1)}, ` +
         `whole machine ${c.machine.toFixed(1)} of ${(durationS * os.cpus().length).toFixed(0)}; load average ${loadAverage()}`,
     );
+    const cache = { hit: lookupsAfter.hit - lookupsBefore.hit, miss: lookupsAfter.miss - lookupsBefore.miss, bypassed: lookupsAfter.bypassed - lookupsBefore.bypassed };
+    const searches = cache.hit + cache.miss + cache.bypassed;
+    if (searches > 0) {
+      phase.searchCacheHits = cache.hit / searches;
+      console.log(`    search result cache: ${fmt(cache.hit)} hits, ${fmt(cache.miss)} misses, ${fmt(cache.bypassed)} bypassed of ${fmt(searches)} searches`);
+    }
     for (const failure of firstFailures) console.log(`    ${failure}`);
     for (const a of apis) if (a.exited()) throw new Error(`an api process died:\n${a.output()}`);
     await idle();
@@ -479,11 +500,12 @@ runBench(async (cleanup) => {
   // ---- Report
   console.log('');
   printTable(
-    ['phase', 'workload', 'rate/s', 'req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'api CPU', 'PG CPU', 'worker CPU', 'generator CPU', 'machine CPU'],
+    ['phase', 'workload', 'rate/s', 'req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'search cache hits', 'api CPU', 'PG CPU', 'worker CPU', 'generator CPU', 'machine CPU'],
     phases.map((p) => {
       const pct = (s: number) => `${((100 * s) / p.durationS).toFixed(0)}%`;
       return [
         p.name, p.description, String(p.rate), p.rps.toFixed(1), fmt(p.requests), ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max), String(p.errors),
+        p.searchCacheHits === undefined ? '' : `${(100 * p.searchCacheHits).toFixed(0)}%`,
         pct(p.cpu.api), pct(p.cpu.postgres), pct(p.cpu.worker), pct(p.cpu.bench), `${pct(p.cpu.machine)} of ${os.cpus().length * 100}%`,
       ];
     }),

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EXACT_COUNT_LIMIT, PostgresSearchIndex } from '@hub/core';
+import { Client } from 'pg';
+import { EnvData, EXACT_COUNT_LIMIT, PostgresSearchIndex, SearchResultCache } from '@hub/core';
 import type { SearchDocument } from '@hub/domain';
 import { describeSearchIndexContract } from '../search/search-index.contract';
 import { TestContext } from '../support/test-app';
+import { eventually } from '../support/test-worker';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -87,5 +89,139 @@ describe('PostgreSQL index: rebuild', () => {
       ['ix_search_documents_concept_ids', 'ix_search_documents_facet_ids', 'ix_search_documents_name_trgm', 'ix_search_documents_tsv'].map((name) => ({ index: name, pages: 0 })),
     );
     expect((await index.search({ q: 'cardiology', page: 1, pageSize: 5 })).total).toBe(300);
+  });
+});
+
+describe('PostgreSQL index: result cache', () => {
+  const doc = (name: string, body: string): SearchDocument => ({
+    id: randomUUID(),
+    type: 'company',
+    organisationId: randomUUID(),
+    name,
+    body,
+    taxonomyText: '',
+    sectors: ['medtech'],
+    therapeuticAreas: [],
+    modalities: [],
+    stages: [],
+    trl: null,
+    country: 'IT',
+  });
+  const query = { q: 'stethoscope', page: 1, pageSize: 10 } as const;
+
+  /** The app's cache once it listens (its first lookup opens the connection). */
+  async function listeningCache(): Promise<SearchResultCache> {
+    const cache = ctx.app.get(SearchResultCache);
+    await ctx.app.get(PostgresSearchIndex).search(query);
+    await eventually(async () => expect(cache.active).toBe(true));
+    return cache;
+  }
+
+  /** Another connection, as another process (worker, cli, psql) would write. */
+  async function otherConnection<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: ctx.app.get(EnvData).databaseUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeEach(() => ctx.truncate());
+
+  it('answers a repeated query from the cache, with the same result', async () => {
+    const index = ctx.app.get(PostgresSearchIndex);
+    await index.upsert([doc('Acme Stethoscope', 'a digital stethoscope')]);
+    const cache = await listeningCache();
+    const first = await index.search(query);
+    const before = cache.stats();
+    const second = await index.search(query);
+    expect(cache.stats()).toMatchObject({ hits: before.hits + 1, misses: before.misses });
+    expect(second).toEqual(first);
+    expect(second.hits.map((h) => h.name)).toEqual(['Acme Stethoscope']);
+    // Another page, filter or text is another entry.
+    await index.search({ ...query, pageSize: 5 });
+    await index.search({ ...query, sectors: ['medtech'] });
+    expect(cache.stats()).toMatchObject({ hits: before.hits + 1, misses: before.misses + 2 });
+  });
+
+  it('forgets every result when another connection changes the index (NOTIFY at commit), not at the time limit', async () => {
+    const index = ctx.app.get(PostgresSearchIndex);
+    const gone = doc('Beta Stethoscope', 'a stethoscope for nurses');
+    await index.upsert([doc('Acme Stethoscope', 'a digital stethoscope'), gone]);
+    const cache = await listeningCache();
+    expect((await index.search(query)).total).toBe(2);
+    expect((await index.search(query)).total).toBe(2);
+    const clears = cache.stats().clears;
+    await otherConnection((c) => c.query(`DELETE FROM search_documents WHERE id = $1`, [gone.id]));
+    await eventually(async () => expect(cache.stats().clears).toBeGreaterThan(clears));
+    expect((await index.search(query)).hits.map((h) => h.name)).toEqual(['Acme Stethoscope']);
+    // A change to the typo vocabulary alone also clears it: corrections come from there.
+    const again = cache.stats().clears;
+    await otherConnection((c) => c.query(`INSERT INTO search_terms (term) VALUES ('stethoscopio')`));
+    await eventually(async () => expect(cache.stats().clears).toBeGreaterThan(again));
+  });
+
+  it('does not keep a result computed while the index changed', async () => {
+    const cache = await listeningCache();
+    const lookup = cache.lookup({ ...query, q: 'overlap' });
+    if (!('ticket' in lookup) || !lookup.ticket) throw new Error('expected a miss with a ticket');
+    cache.clear(); // what a NOTIFY does while the search runs
+    cache.store(lookup.ticket, { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 });
+    expect('hit' in cache.lookup({ ...query, q: 'overlap' })).toBe(false);
+  });
+
+  it('serves nothing from the cache while its listening connection is down, and comes back on its own', async () => {
+    const index = ctx.app.get(PostgresSearchIndex);
+    await index.upsert([doc('Acme Stethoscope', 'a digital stethoscope')]);
+    const cache = await listeningCache();
+    await index.search(query);
+    const database = ctx.app.get(EnvData).databaseUrl.split('/').pop();
+    await otherConnection((c) =>
+      c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'hub-match-search-cache' AND datname = $1`, [database]),
+    );
+    await eventually(async () => expect(cache.active).toBe(false));
+    // Changes now go unheard: the result must come from the index, not from before.
+    const bypassed = cache.stats().bypassed;
+    await otherConnection((c) => c.query(`DELETE FROM search_documents`));
+    expect((await index.search(query)).total).toBe(0);
+    expect(cache.stats().bypassed).toBeGreaterThan(bypassed);
+    // The next searches reconnect (after a short backoff) and use the cache again.
+    await eventually(async () => {
+      await index.search(query);
+      expect(cache.active).toBe(true);
+    });
+    const hits = cache.stats().hits;
+    await index.search(query);
+    await index.search(query);
+    expect(cache.stats().hits).toBeGreaterThan(hits);
+  });
+
+  it('keeps at most SEARCH_CACHE_ENTRIES results, dropping the least recently used, and none when SEARCH_CACHE_SECONDS is 0', async () => {
+    const env = ctx.app.get(EnvData);
+    const small = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 2 } });
+    const result = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
+    const keep = (q: string) => {
+      const lookup = small.lookup({ ...query, q });
+      if ('ticket' in lookup) small.store(lookup.ticket, result);
+    };
+    try {
+      keep('warm-up');
+      await eventually(async () => expect(small.active).toBe(true));
+      keep('a');
+      keep('b');
+      expect('hit' in small.lookup({ ...query, q: 'a' })).toBe(true); // a is now the most recent
+      keep('c');
+      expect('hit' in small.lookup({ ...query, q: 'b' })).toBe(false);
+      expect('hit' in small.lookup({ ...query, q: 'a' })).toBe(true);
+      expect(small.stats().entries).toBe(2);
+    } finally {
+      await small.onModuleDestroy();
+    }
+    const off = new SearchResultCache({ ...env, searchCache: { seconds: 0, entries: 2 } });
+    expect(off.enabled).toBe(false);
+    expect(off.lookup(query)).toEqual({ ticket: null });
+    expect(off.active).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { AuthService, CompaniesService, EnvData, REDIS_CLIENT, FundsService, loadEnv, ResearchCentresService, TechnologyOffersService, type Principal } from '@hub/core';
+import { AuthService, CompaniesService, EnvData, REDIS_CLIENT, FundsService, loadEnv, ResearchCentresService, SearchResultCache, TechnologyOffersService, type Principal } from '@hub/core';
 import type { Role } from '@hub/domain';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -76,6 +76,9 @@ export class TestContext {
     const [initial] = await this.dataSource.query(`SELECT config FROM scoring_configs WHERE version = 1`);
     if (rows.length) await this.dataSource.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
     if (initial) await this.dataSource.query(`INSERT INTO scoring_configs (version, config) VALUES (1, $1)`, [initial.config]);
+    // The TRUNCATE's notification reaches the search cache a moment after the commit; the next test must not
+    // search before it does.
+    this.app.get(SearchResultCache, { strict: false }).clear();
   }
 
   async close(): Promise<void> {

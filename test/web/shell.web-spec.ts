@@ -79,4 +79,44 @@ describe('web app shell (real api, real worker, headless Chromium)', () => {
       await context.close();
     }
   });
+  it('changes the password from the account page: mistakes shown at their fields, other sessions ended, this one kept', async () => {
+    const user = await ctx.newUser('investor', { email: 'changer@example.test' });
+    await ctx.newFund(user, { name: 'Changer Fund' });
+    // Another session of the same account, e.g. a laptop left signed in.
+    const other = await ctx.http.post('/api/v1/auth/login').send({ email: 'changer@example.test', password: 'correct-horse-battery' });
+    expect(other.status).toBe(200);
+    const { context, page } = await web.page('en-GB');
+    try {
+      await page.goto('/login');
+      await page.getByLabel('E-mail').fill('changer@example.test');
+      await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'Matches' }).waitFor();
+      await page.getByRole('link', { name: 'Password' }).click();
+      await page.getByRole('heading', { name: 'Change password' }).waitFor();
+
+      const fill = async (current: string, next: string, again: string) => {
+        await page.getByLabel('Current password').fill(current);
+        await page.getByLabel('New password', { exact: true }).fill(next);
+        await page.getByLabel('New password, again').fill(again);
+        await page.getByRole('button', { name: 'Change password' }).click();
+      };
+      await fill('correct-horse-battery', 'lantern-orchard-9', 'lantern-orchard-8');
+      expect(await page.getByRole('alert').textContent()).toBe('The two new passwords differ.');
+      await fill('not-my-password-1', 'lantern-orchard-9', 'lantern-orchard-9');
+      expect(await page.getByRole('alert').textContent()).toMatch(/currentPassword is not this account's password/);
+      await fill('correct-horse-battery', 'password123', 'password123');
+      expect(await page.getByRole('alert').textContent()).toMatch(/newPassword/);
+      await fill('correct-horse-battery', 'lantern-orchard-9', 'lantern-orchard-9');
+      await page.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
+
+      // This page stays signed in on its new session; the other session is over; the new password works.
+      await page.getByRole('link', { name: 'Profile' }).click();
+      await page.getByRole('heading', { name: 'Fund profile' }).waitFor();
+      expect((await ctx.http.get('/api/v1/auth/me').set('authorization', `Bearer ${other.body.accessToken}`)).status).toBe(401);
+      expect((await ctx.http.post('/api/v1/auth/login').send({ email: 'changer@example.test', password: 'lantern-orchard-9' })).status).toBe(200);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -26,6 +26,11 @@ export function Layout() {
             ))}
             {me && (
               <li>
+                <NavLink to="/account/password">{t('nav.password')}</NavLink>
+              </li>
+            )}
+            {me && (
+              <li>
                 <button type="button" className="link" onClick={logout}>
                   {t('nav.logout')}
                 </button>

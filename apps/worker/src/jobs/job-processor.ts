@@ -2,9 +2,16 @@ import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, Optional } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AppError, ErrorCode } from '@hub/domain';
-import { JobMetrics, type JobName } from '@hub/core';
+import { JobMetrics, OutageLog, type JobName } from '@hub/core';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
+
+/**
+ * Times a job may be taken over from a worker that stopped renewing its lock (killed, or frozen) before BullMQ
+ * fails it. BullMQ's default, 1, fails a job whose worker is killed twice, and its document or matches then stay
+ * stale until the next edit; these jobs reload their state and are idempotent, so running one again is harmless.
+ */
+const MAX_STALLED_TAKEOVERS = 5;
 
 /**
  * Lock and stalled-job check of queues whose jobs take well under a second (indexing a document, rescoring an
@@ -13,7 +20,7 @@ export type JobHandler = (job: Job) => Promise<unknown>;
  * jobs (the longest, a worker's first load of every profile for scoring, takes a second or two for thousands), and
  * another worker takes the jobs over within about 15 s.
  */
-export const SHORT_JOB_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
+export const SHORT_JOB_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: MAX_STALLED_TAKEOVERS } as const;
 
 /** Client-side errors cannot succeed on a retry: they are failed at once and kept for staff to see. */
 const PERMANENT_CODES = new Set<string>([ErrorCode.ValidationFailed, ErrorCode.NotFound]);
@@ -25,21 +32,19 @@ const PERMANENT_CODES = new Set<string>([ErrorCode.ValidationFailed, ErrorCode.N
 export abstract class JobProcessor extends WorkerHost {
   abstract readonly handlers: Partial<Record<JobName, JobHandler>>;
   private readonly logger = new Logger(this.constructor.name);
-  private connectionLost = false;
+  private readonly outage = new OutageLog(this.logger, 'queue connection');
   /** Duration and outcome of every attempt, for /metrics (property-injected, so subclasses' constructors stay as they are). */
   @Optional() @Inject(JobMetrics) private readonly metrics?: JobMetrics;
 
   /** Redis went away: BullMQ reconnects by itself; say so once per outage instead of once per attempt. */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    if (!this.connectionLost) this.logger.warn(`queue connection lost, reconnecting: ${error.message}`);
-    this.connectionLost = true;
+    this.outage.error(error);
   }
 
   @OnWorkerEvent('ready')
   onWorkerReady(): void {
-    if (this.connectionLost) this.logger.log('queue connection back');
-    this.connectionLost = false;
+    this.outage.recovered();
   }
 
   async process(job: Job): Promise<unknown> {

@@ -20,6 +20,8 @@ export abstract class EnvData {
   abstract readonly jwt: { secret: string; ttlSeconds: number; refreshTtlDays: number };
   /** Days a declined, withdrawn or expired meeting request is kept before the worker purges it. */
   abstract readonly retention: { closedRequestDays: number };
+  /** Reuse of PostgreSQL search results: seconds (0: off) and entries per process. */
+  abstract readonly searchCache: { seconds: number; entries: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;
   abstract readonly logLevel: string;

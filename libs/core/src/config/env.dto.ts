@@ -118,6 +118,25 @@ export class EnvDto {
   @Max(3650, { message: 'REQUEST_RETENTION_DAYS must be at most 3650' })
   REQUEST_RETENTION_DAYS?: number;
 
+  /**
+   * Seconds a PostgreSQL search result is reused for the same query (0: never). Every change to the index clears
+   * the cache at once (NOTIFY at commit), so this only bounds how long a result lives without one.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SEARCH_CACHE_SECONDS must be an integer' })
+  @Min(0, { message: 'SEARCH_CACHE_SECONDS must be at least 0' })
+  @Max(3600, { message: 'SEARCH_CACHE_SECONDS must be at most 3600' })
+  SEARCH_CACHE_SECONDS?: number;
+
+  /** Search results kept per api process (the least recently used one goes first); about 10 kB each. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SEARCH_CACHE_ENTRIES must be an integer' })
+  @Min(1, { message: 'SEARCH_CACHE_ENTRIES must be at least 1' })
+  @Max(100_000, { message: 'SEARCH_CACHE_ENTRIES must be at most 100000' })
+  SEARCH_CACHE_ENTRIES?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

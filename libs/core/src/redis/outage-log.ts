@@ -10,6 +10,7 @@ const OUTAGE_GAP_MS = 60_000;
  */
 export class OutageLog {
   private lastError = Number.NEGATIVE_INFINITY;
+  private down = false;
 
   constructor(
     private readonly logger: Logger,
@@ -18,7 +19,14 @@ export class OutageLog {
 
   readonly error = (error: Error): void => {
     const now = Date.now();
-    if (now - this.lastError > OUTAGE_GAP_MS) this.logger.warn(`${this.what} lost, reconnecting: ${error.message}`);
+    if (!this.down || now - this.lastError > OUTAGE_GAP_MS) this.logger.warn(`${this.what} lost, reconnecting: ${error.message}`);
     this.lastError = now;
+    this.down = true;
+  };
+
+  /** The connection works again (a client's `ready`): the outage is over, and the next error starts a new one. */
+  readonly recovered = (): void => {
+    if (this.down) this.logger.log(`${this.what} back`);
+    this.down = false;
   };
 }

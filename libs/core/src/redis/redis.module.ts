@@ -18,7 +18,9 @@ const REDIS_COMMAND_TIMEOUT_MS = 1000;
       // instead of queueing them while disconnected, and gives up on a connected Redis that does not answer.
       useFactory: (env: EnvData) => {
         const client = new Redis({ ...redisOptionsFromUrl(env.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
-        client.on('error', new OutageLog(new Logger('Redis'), 'redis connection').error);
+        const outage = new OutageLog(new Logger('Redis'), 'redis connection');
+        client.on('error', outage.error);
+        client.on('ready', outage.recovered);
         return client;
       },
     },

@@ -27,6 +27,7 @@ import { EnvData } from '../config/env-data';
 import { likeContains } from '../profiles/profile-store';
 import { SearchDocumentBuilder } from './search-document.builder';
 import { SearchIndex } from './search-index.port';
+import { SearchResultCache } from './search-result-cache';
 
 /** A misspelt word is replaced by at most this many known words... */
 const MAX_CORRECTIONS = 3;
@@ -151,6 +152,7 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: EnvData,
+    private readonly cache: SearchResultCache,
   ) {
     super();
   }
@@ -180,12 +182,16 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
   /** The table, configuration and indexes come from migrations: nothing to prepare. */
   async prepare(): Promise<void> {}
 
+  // Writes clear this process's cached results at once; other processes hear of them through the triggers' NOTIFY.
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     await this.write(this.dataSource.manager, documents);
+    this.cache.clear();
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.dataSource.query(`DELETE FROM search_documents WHERE id = ANY($1::uuid[])`, [ids]);
+    if (ids.length === 0) return;
+    await this.dataSource.query(`DELETE FROM search_documents WHERE id = ANY($1::uuid[])`, [ids]);
+    this.cache.clear();
   }
 
   async count(): Promise<number> {
@@ -212,11 +218,21 @@ export class PostgresSearchIndex extends SearchIndex implements OnModuleDestroy 
           WHERE i.indrelid = 'search_documents'::regclass AND a.amname = 'gin'`,
       );
     });
+    this.cache.clear();
     // Fresh statistics, so the planner knows the new index at once.
     await this.dataSource.query(`ANALYZE search_documents`);
   }
 
+  /** From the cache when the same query was answered since the index last changed (SearchResultCache). */
   async search(query: SearchQuery): Promise<SearchResult> {
+    const cached = this.cache.lookup(query);
+    if ('hit' in cached) return cached.hit;
+    const result = await this.searchIndex(query);
+    this.cache.store(cached.ticket, result);
+    return result;
+  }
+
+  private async searchIndex(query: SearchQuery): Promise<SearchResult> {
     const groups = planQuery(query.q, searchSynonyms);
     const corrections = await this.corrections(groups);
     const conditions = new Conditions();

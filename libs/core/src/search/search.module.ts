@@ -6,11 +6,13 @@ import { SearchDocumentSource } from './search-document.source';
 import { SearchIndex } from './search-index.port';
 import { SearchIndexingService } from './search-indexing.service';
 import { SearchReindexService } from './search-reindex.service';
+import { SearchResultCache } from './search-result-cache';
 import { SearchService } from './search.service';
 
 /** The search index port, bound to Meilisearch when MEILI_URL is set and to PostgreSQL otherwise. */
 @Module({
   providers: [
+    SearchResultCache,
     PostgresSearchIndex,
     MeilisearchSearchIndex,
     {
@@ -23,6 +25,6 @@ import { SearchService } from './search.service';
     SearchReindexService,
     SearchService,
   ],
-  exports: [SearchIndex, SearchDocumentSource, SearchIndexingService, SearchReindexService, SearchService],
+  exports: [SearchIndex, SearchResultCache, SearchDocumentSource, SearchIndexingService, SearchReindexService, SearchService],
 })
 export class SearchModule {}

@@ -8,6 +8,7 @@ import { MeetingProposals1764288000000 } from './1764288000000-meeting-proposals
 import { Events1764374400000 } from './1764374400000-events';
 import { SessionsConsentRetention1764460800000 } from './1764460800000-sessions-consent-retention';
 import { ReadPaths1764720000000 } from './1764720000000-read-paths';
+import { SearchCacheNotify1764806400000 } from './1764806400000-search-cache-notify';
 
 /** In order; listed explicitly so every build (tsc, tests, cli) runs the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Events1764374400000,
   SessionsConsentRetention1764460800000,
   ReadPaths1764720000000,
+  SearchCacheNotify1764806400000,
 ];

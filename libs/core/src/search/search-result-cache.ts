@@ -1,0 +1,202 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+import type { SearchQuery, SearchResult } from '@hub/domain';
+import { EnvData } from '../config/env-data';
+
+/** Channel of the statement triggers on search_documents and search_terms (migration SearchCacheNotify). */
+export const SEARCH_CHANGED_CHANNEL = 'hub_search_changed';
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+/** What a search started under: a result is kept only if nothing changed (and the cache still listened) meanwhile. */
+export interface CacheTicket {
+  readonly key: string;
+  readonly generation: number;
+}
+
+interface Entry {
+  readonly result: SearchResult;
+  readonly expiresAt: number;
+}
+
+export interface SearchCacheStats {
+  hits: number;
+  misses: number;
+  /** Searches answered without the cache because it was off or not yet (or no longer) listening. */
+  bypassed: number;
+  clears: number;
+  entries: number;
+}
+
+/**
+ * Results of the PostgreSQL search index, reused for the same query. Search results do not depend on the caller
+ * (the index holds only what every signed-in user may find), while a PostgreSQL search costs ~5 ms of database CPU,
+ * most of it counting facets, and the same few queries come back all day: at an event, hundreds of people type
+ * "oncology".
+ *
+ * Correctness comes first: every statement that changes `search_documents` or `search_terms` (whoever runs it:
+ * worker, cli, a restore, a test's TRUNCATE) NOTIFYs at commit through a trigger, and each process LISTENs on its
+ * own connection and clears its whole cache. While that connection is not up (first use, PostgreSQL restarted or
+ * the backend terminated) nothing is served from the cache nor stored in it, and the cache is emptied when the
+ * connection comes back, since notifications may have been missed. A search that overlapped a change is not kept
+ * (its generation is stale). The index's own writes clear this process's cache at once, without waiting for the
+ * notification. The time limit is a second line of defence, not the mechanism.
+ *
+ * The listener connects on the first search, so processes that never search (worker, cli) never open it.
+ */
+@Injectable()
+export class SearchResultCache implements OnModuleDestroy {
+  private readonly logger = new Logger(SearchResultCache.name);
+  private readonly entries = new Map<string, Entry>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private generation = 0;
+  private listener: Client | null = null;
+  private connecting = false;
+  private stopped = false;
+  private reconnectDelayMs = RECONNECT_FIRST_MS;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly counters = { hits: 0, misses: 0, bypassed: 0, clears: 0 };
+
+  constructor(private readonly env: EnvData) {
+    this.ttlMs = env.searchCache.seconds * 1000;
+    this.maxEntries = env.searchCache.entries;
+  }
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** Whether results are served and kept now: enabled and listening for changes. */
+  get active(): boolean {
+    return this.enabled && this.listener !== null;
+  }
+
+  /** The cached result of the query, or a ticket to store the result under once it is computed. */
+  lookup(query: SearchQuery): { hit: SearchResult } | { ticket: CacheTicket | null } {
+    if (!this.enabled) return { ticket: null };
+    this.listen();
+    if (!this.active) {
+      this.counters.bypassed++;
+      return { ticket: null };
+    }
+    const key = SearchResultCache.keyOf(query);
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > Date.now()) {
+      // Most recently used last: Map keeps insertion order, so the first key is the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.counters.hits++;
+      return { hit: entry.result };
+    }
+    if (entry) this.entries.delete(key);
+    this.counters.misses++;
+    return { ticket: { key, generation: this.generation } };
+  }
+
+  /**
+   * Keeps a result computed under the ticket, unless the index changed (or the listener dropped) since. The
+   * result is shared by every later hit: callers must not mutate it (SearchService copies it to add its timing).
+   */
+  store(ticket: CacheTicket | null, result: SearchResult): void {
+    if (!ticket || ticket.generation !== this.generation || !this.active) return;
+    this.entries.set(ticket.key, { result, expiresAt: Date.now() + this.ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Forgets every result; searches in flight are not kept either. */
+  clear(): void {
+    this.generation++;
+    this.counters.clears++;
+    this.entries.clear();
+  }
+
+  stats(): SearchCacheStats {
+    return { ...this.counters, entries: this.entries.size };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const listener = this.listener;
+    this.listener = null;
+    this.entries.clear();
+    await listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * The query as a key: every field that shapes the result, arrays sorted (a filter's values widen in any order).
+   * The text is kept as typed: case and spacing can change highlights.
+   */
+  static keyOf(query: SearchQuery): string {
+    const sorted = (values: readonly string[] | undefined) => (values?.length ? [...values].sort() : null);
+    return JSON.stringify([
+      query.q ?? null,
+      sorted(query.types),
+      sorted(query.sectors),
+      sorted(query.therapeuticAreas),
+      sorted(query.modalities),
+      sorted(query.stages),
+      sorted(query.countries),
+      query.trlMin ?? null,
+      query.trlMax ?? null,
+      query.page,
+      query.pageSize,
+    ]);
+  }
+
+  /** Opens the listening connection if it is not open or being opened; failures retry with backoff. */
+  private listen(): void {
+    if (this.listener || this.connecting || this.stopped || this.reconnectTimer) return;
+    this.connecting = true;
+    const client = new Client({ connectionString: this.env.databaseUrl, application_name: 'hub-match-search-cache', keepAlive: true });
+    let lost = false;
+    const drop = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      const wasListening = this.listener === client;
+      if (wasListening) {
+        this.listener = null;
+        this.clear();
+        this.logger.warn(`search cache off until PostgreSQL's notifications are back: ${error?.message ?? 'connection ended'}`);
+      }
+      client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    client.on('error', drop);
+    client.on('end', () => drop());
+    client.on('notification', () => this.clear());
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`))
+      .then(async () => {
+        if (this.stopped || lost) {
+          await client.end().catch(() => undefined);
+          return;
+        }
+        // Changes made while nobody listened were not heard: start empty.
+        this.clear();
+        this.listener = client;
+        this.reconnectDelayMs = RECONNECT_FIRST_MS;
+      })
+      .catch((error: Error) => drop(error))
+      .finally(() => {
+        this.connecting = false;
+      });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    const delay = this.reconnectDelayMs;
+    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, RECONNECT_MAX_MS);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      // Reconnects on the next search, not here: an idle process holds no connection it does not use.
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+}
