@@ -10,6 +10,10 @@
  *   search     GET /api/v1/search?q=... (varied queries: English, Italian, typos, prefixes, facets, pages)
  *   profiles   GET /api/v1/companies/:id (any of the 5,000, by members of other organisations)
  *   mixed      the three above at random, 40 / 25 / 35 %
+ *   search while profiles change
+ *              the search phase again while companies' members edit their profiles through the API (GET, then
+ *              PATCH of the description with the version read) at BENCH_EDIT_RATE (2) a second: each edit is
+ *              re-indexed by the worker and empties every api process's search result cache
  *   writes     POST /api/v1/meeting-requests {matchId}: companies' members, each request on another match, the
  *              senders taken in turn so that none comes near its quota of open requests
  *
@@ -23,7 +27,7 @@
  *
  * Needs PostgreSQL (BENCH_ADMIN_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
  * (BENCH_REDIS_URL, default redis://127.0.0.1:6379). Knobs: BENCH_COMPANIES (5000), BENCH_FUNDS (500),
- * BENCH_CENTRES (200), BENCH_OFFERS (1000), BENCH_READ_RATE (300), BENCH_WRITE_RATE (50), BENCH_DURATION (30 s),
+ * BENCH_CENTRES (200), BENCH_OFFERS (1000), BENCH_READ_RATE (300), BENCH_WRITE_RATE (50), BENCH_EDIT_RATE (2), BENCH_DURATION (30 s),
  * BENCH_CONNECTIONS (64, the most open at once, per api process), BENCH_API_PROCESSES (1: api processes, taken in turn),
  * BENCH_API_LOG_LEVEL (warn: no line per request), BENCH_SEED. KEEP_DB=1 keeps the database. The api's own variables pass
  * through: SEARCH_CACHE_SECONDS=0 measures search without its result cache (each phase prints the cache's hits).
@@ -61,6 +65,7 @@ const SIZES = {
 };
 const READ_RATE = num('BENCH_READ_RATE', 300);
 const WRITE_RATE = num('BENCH_WRITE_RATE', 50);
+const EDIT_RATE = num('BENCH_EDIT_RATE', 2);
 const DURATION_S = num('BENCH_DURATION', 30);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 64);
 const API_PROCESSES = num('BENCH_API_PROCESSES', 1);
@@ -370,6 +375,41 @@ runBench(async (cleanup) => {
   const writesNeeded = Math.ceil(WRITE_RATE * DURATION_S * 1.05);
   if (writes.length < writesNeeded) console.log(`note: only ${writes.length} distinct meeting requests available for ~${writesNeeded} writes; the rest would repeat (409)`);
 
+  // Profile edits beside a phase: members of companies change their description through the API, one company after
+  // another, at EDIT_RATE a second (each GET for the version, then the PATCH).
+  const editors = members.filter((m) => m.type === 'company');
+  let nextEditor = 0;
+  const profileEdits = () => {
+    let timer: NodeJS.Timeout | null = null;
+    const inFlight: Array<Promise<void>> = [];
+    const outcome = { ok: 0, failed: [] as string[] };
+    const edit = async (member: Member, n: number) => {
+      const base = apis[n % apis.length].baseUrl;
+      const headers = { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' };
+      const path = `/api/v1/companies/${member.organisationId}`;
+      try {
+        const current = (await fetch(`${base}${path}`, { headers }).then((r) => r.json())) as { version: number; description: string | null };
+        const description = `${(current.description ?? '').replace(/ Updated at the hub day \(\d+\)\.$/, '')} Updated at the hub day (${n}).`;
+        const res = await fetch(`${base}${path}`, { method: 'PATCH', headers, body: JSON.stringify({ version: current.version, description }) });
+        if (res.ok) outcome.ok++;
+        else outcome.failed.push(`${res.status} ${(await res.text()).slice(0, 200)}`);
+      } catch (error) {
+        outcome.failed.push(String(error));
+      }
+    };
+    return {
+      start() {
+        let n = 0;
+        timer = setInterval(() => inFlight.push(edit(editors[nextEditor++ % editors.length], n++)), 1000 / EDIT_RATE);
+      },
+      async stop() {
+        if (timer) clearInterval(timer);
+        await Promise.all(inFlight);
+        return `profile edits through the API: ${outcome.ok} saved, ${outcome.failed.length} failed${outcome.failed.length ? ` (first: ${outcome.failed[0]})` : ''}`;
+      },
+    };
+  };
+
   // ---- CPU accounting
   const backendCpu = new Map<number, number>();
   const cpuSnapshot = async (): Promise<CpuSnapshot> => {
@@ -399,9 +439,18 @@ runBench(async (cleanup) => {
     return sum;
   };
 
-  const runPhase = async (name: string, description: string, kind: 'read' | 'write', rate: number, durationS: number, next: () => Target | null): Promise<PhaseResult> => {
+  const runPhase = async (
+    name: string,
+    description: string,
+    kind: 'read' | 'write',
+    rate: number,
+    durationS: number,
+    next: () => Target | null,
+    background?: { start(): void; stop(): Promise<string> },
+  ): Promise<PhaseResult> => {
     const lookupsBefore = await cacheLookups();
     const before = await cpuSnapshot();
+    background?.start();
     const loop = await runOpenLoop({
       baseUrls: apis.map((a) => a.baseUrl),
       rate,
@@ -418,6 +467,7 @@ runBench(async (cleanup) => {
         };
       },
     });
+    const backgroundSummary = await background?.stop();
     const { latencies, statuses, firstFailures } = loop;
     const socketErrors = loop.errors;
     const after = await cpuSnapshot();
@@ -461,6 +511,7 @@ runBench(async (cleanup) => {
       phase.searchCacheHits = cache.hit / searches;
       console.log(`    search result cache: ${fmt(cache.hit)} hits, ${fmt(cache.miss)} misses, ${fmt(cache.bypassed)} bypassed of ${fmt(searches)} searches`);
     }
+    if (backgroundSummary) console.log(`    ${backgroundSummary}`);
     for (const failure of firstFailures) console.log(`    ${failure}`);
     for (const a of apis) if (a.exited()) throw new Error(`an api process died:\n${a.output()}`);
     await idle();
@@ -493,6 +544,9 @@ runBench(async (cleanup) => {
   phases.push(await runPhase('search', 'GET /api/v1/search?q=…', 'read', READ_RATE, DURATION_S, searchTarget));
   phases.push(await runPhase('profiles', 'GET /api/v1/companies/:id', 'read', READ_RATE, DURATION_S, profileTarget));
   phases.push(await runPhase('mixed', '40 % matches, 25 % search, 35 % profiles', 'read', READ_RATE, DURATION_S, mixedTarget));
+  phases.push(
+    await runPhase('search+edits', `search, ${EDIT_RATE} profile edits/s beside`, 'read', READ_RATE, DURATION_S, searchTarget, EDIT_RATE > 0 ? profileEdits() : undefined),
+  );
   phases.push(await runPhase('writes', 'POST /api/v1/meeting-requests', 'write', WRITE_RATE, DURATION_S, writeTarget));
   const { rows: created } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT from_organisation_id)::int AS senders FROM meeting_requests`).catch(() => ({ rows: [{ n: NaN, senders: NaN }] }));
   console.log(`meeting requests in the database after the write phase: ${fmt(created[0].n)} from ${fmt(created[0].senders)} organisations`);

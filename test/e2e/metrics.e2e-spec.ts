@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { JobName, QueueName } from '@hub/core';
+import { JobName, QueueName, SearchResultCache } from '@hub/core';
 import { TestContext, bearer } from '../support/test-app';
 import { eventually, startTestWorker } from '../support/test-worker';
 
@@ -118,6 +118,26 @@ describe('/metrics (Prometheus) on the api and the worker', () => {
     expect(after.some((s) => s.name === 'nodejs_heap_size_used_bytes')).toBe(true);
     expect(after.some((s) => s.name === 'nodejs_eventloop_lag_seconds')).toBe(true);
     expectNoIdInLabels(after);
+  });
+
+  it('api: search result cache lookups by result (hit, miss, bypassed) and the entries it holds', async () => {
+    const member = await ctx.newUser('investor');
+    const search = () => ctx.http.get('/api/v1/search?q=cardiology').set(...bearer(member)).expect(200);
+    await search(); // the first search opens the cache's listening connection
+    await eventually(async () => expect(ctx.app.get(SearchResultCache).active).toBe(true));
+    const lookups = (samples: Sample[], result: string) => valueOf(samples, 'hub_search_cache_lookups_total', { result });
+    const before = await scrape('api');
+    // The worker may still be indexing an earlier test's profile, which empties the cache: search until a repeat hits.
+    let searches = 0;
+    const after = await eventually(async () => {
+      await search();
+      searches++;
+      const now = await scrape('api');
+      expect(lookups(now, 'hit') - lookups(before, 'hit')).toBeGreaterThanOrEqual(1);
+      return now;
+    });
+    expect(lookups(after, 'miss') + lookups(after, 'hit') - lookups(before, 'miss') - lookups(before, 'hit')).toBe(searches);
+    expect(valueOf(after, 'hub_search_cache_entries', {})).toBeGreaterThanOrEqual(1);
   });
 
   it('worker: job duration and completed/failed counts per queue and job name', async () => {

@@ -163,6 +163,25 @@ describe('PostgreSQL index: result cache', () => {
     await eventually(async () => expect(cache.stats().clears).toBeGreaterThan(again));
   });
 
+  it('stays as it is when a statement changes no row (unchanged content re-indexed, a known word added again)', async () => {
+    const index = ctx.app.get(PostgresSearchIndex);
+    const acme = doc('Acme Stethoscope', 'a digital stethoscope');
+    await index.upsert([acme]);
+    const cache = await listeningCache();
+    await index.search(query);
+    const clears = cache.stats().clears;
+    await otherConnection(async (c) => {
+      await c.query(`UPDATE search_documents SET name = name WHERE id = $1 AND false`, [acme.id]);
+      await c.query(`DELETE FROM search_documents WHERE id = $1`, [randomUUID()]);
+      await c.query(`INSERT INTO search_terms (term) VALUES ('stethoscope') ON CONFLICT DO NOTHING`);
+      // Then one real change: notifications arrive in commit order, so any from the statements above would come first.
+      await c.query(`UPDATE search_documents SET name = 'Acme Stethoscopes' WHERE id = $1`, [acme.id]);
+    });
+    await eventually(async () => expect(cache.stats().clears).toBeGreaterThan(clears));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(cache.stats().clears).toBe(clears + 1);
+  });
+
   it('does not keep a result computed while the index changed', async () => {
     const cache = await listeningCache();
     const lookup = cache.lookup({ ...query, q: 'overlap' });
@@ -198,9 +217,48 @@ describe('PostgreSQL index: result cache', () => {
     expect(cache.stats().hits).toBeGreaterThan(hits);
   });
 
+  it('with SEARCH_CACHE_STALE_SECONDS, forgets every result within that time of a change, each at its own moment', async () => {
+    const env = ctx.app.get(EnvData);
+    const delayed = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 100, staleSeconds: 4 } });
+    const result = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
+    const keys = Array.from({ length: 40 }, (_, i) => `kept ${i}`);
+    /** How many of the kept results are still served (a lookup that misses drops its key). */
+    const served = () => keys.filter((q) => 'hit' in delayed.lookup({ ...query, q })).length;
+    try {
+      delayed.lookup({ ...query, q: 'warm-up' });
+      await eventually(async () => expect(delayed.active).toBe(true));
+      for (const q of keys) {
+        const miss = delayed.lookup({ ...query, q });
+        if ('ticket' in miss) delayed.store(miss.ticket, result);
+      }
+      expect(served()).toBe(40);
+      const before = delayed.stats();
+      // Two changes from another connection in quick succession: the second gives no later deadline.
+      for (let i = 0; i < 2; i++) await otherConnection((c) => c.query(`INSERT INTO search_terms (term) VALUES ($1)`, [`stalenessword${i}`]));
+      await eventually(async () => expect(delayed.stats().changes).toBe(before.changes + 2), 5000, 20);
+      const heard = Date.now();
+      // Right after the change nearly everything is still served, half way through about half, and then nothing.
+      const atOnce = served();
+      expect(atOnce).toBeGreaterThan(30);
+      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() - heard)));
+      const halfWay = served();
+      expect(halfWay).toBeGreaterThan(0);
+      expect(halfWay).toBeLessThan(atOnce);
+      await eventually(async () => expect(served()).toBe(0), 4000, 100);
+      expect(Date.now() - heard).toBeLessThan(4500);
+      // No clear of the whole cache was needed; a result computed after the change is kept again.
+      expect(delayed.stats().clears).toBe(before.clears);
+      const fresh = delayed.lookup({ ...query, q: 'after the change' });
+      if ('ticket' in fresh) delayed.store(fresh.ticket, result);
+      expect('hit' in delayed.lookup({ ...query, q: 'after the change' })).toBe(true);
+    } finally {
+      await delayed.onModuleDestroy();
+    }
+  });
+
   it('keeps at most SEARCH_CACHE_ENTRIES results, dropping the least recently used, and none when SEARCH_CACHE_SECONDS is 0', async () => {
     const env = ctx.app.get(EnvData);
-    const small = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 2 } });
+    const small = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 2, staleSeconds: 0 } });
     const result = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
     const keep = (q: string) => {
       const lookup = small.lookup({ ...query, q });
@@ -219,7 +277,7 @@ describe('PostgreSQL index: result cache', () => {
     } finally {
       await small.onModuleDestroy();
     }
-    const off = new SearchResultCache({ ...env, searchCache: { seconds: 0, entries: 2 } });
+    const off = new SearchResultCache({ ...env, searchCache: { seconds: 0, entries: 2, staleSeconds: 0 } });
     expect(off.enabled).toBe(false);
     expect(off.lookup(query)).toEqual({ ticket: null });
     expect(off.active).toBe(false);

@@ -13,3 +13,6 @@ process.env.REDIS_PREFIX = `hubtest:${runId}:w${workerId}`;
 process.env.JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 delete process.env.MEILI_URL;
+// Tests search right after the worker indexes: the search cache forgets at each change at once, not 5 s later
+// (the delay itself is tested in search-index-postgres.e2e-spec.ts).
+process.env.SEARCH_CACHE_STALE_SECONDS = '0';

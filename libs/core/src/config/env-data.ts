@@ -20,8 +20,11 @@ export abstract class EnvData {
   abstract readonly jwt: { secret: string; ttlSeconds: number; refreshTtlDays: number };
   /** Days a declined, withdrawn or expired meeting request is kept before the worker purges it. */
   abstract readonly retention: { closedRequestDays: number };
-  /** Reuse of PostgreSQL search results: seconds (0: off) and entries per process. */
-  abstract readonly searchCache: { seconds: number; entries: number };
+  /**
+   * Reuse of PostgreSQL search results: seconds an entry lives (0: no cache), entries per process, and seconds a
+   * change to the index may take to empty the cache (0: at once).
+   */
+  abstract readonly searchCache: { seconds: number; entries: number; staleSeconds: number };
   abstract readonly apiPort: number;
   abstract readonly workerPort: number;
   abstract readonly logLevel: string;

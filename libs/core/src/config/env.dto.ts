@@ -120,7 +120,7 @@ export class EnvDto {
 
   /**
    * Seconds a PostgreSQL search result is reused for the same query (0: never). Every change to the index clears
-   * the cache at once (NOTIFY at commit), so this only bounds how long a result lives without one.
+   * the cache (NOTIFY at commit, then SEARCH_CACHE_STALE_SECONDS), so this only bounds how long a result lives without one.
    */
   @IsOptional()
   @Transform(toInt)
@@ -128,6 +128,17 @@ export class EnvDto {
   @Min(0, { message: 'SEARCH_CACHE_SECONDS must be at least 0' })
   @Max(3600, { message: 'SEARCH_CACHE_SECONDS must be at most 3600' })
   SEARCH_CACHE_SECONDS?: number;
+
+  /**
+   * Seconds after a change to the search index at which the api processes' caches are emptied (0: at once). Changes
+   * in between share one clear: a steady stream of edits no longer empties the cache at every edit.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SEARCH_CACHE_STALE_SECONDS must be an integer' })
+  @Min(0, { message: 'SEARCH_CACHE_STALE_SECONDS must be at least 0' })
+  @Max(60, { message: 'SEARCH_CACHE_STALE_SECONDS must be at most 60' })
+  SEARCH_CACHE_STALE_SECONDS?: number;
 
   /** Search results kept per api process (the least recently used one goes first); about 10 kB each. */
   @IsOptional()

@@ -35,7 +35,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvData {
     notifications: { smtpUrl: dto.SMTP_URL ?? null, mailFrom: dto.MAIL_FROM ?? 'Hub Match <no-reply@hubmatch.local>', reminderHours: dto.MEETING_REQUEST_REMINDER_HOURS ?? 48 },
     jwt: { secret: dto.JWT_SECRET, ttlSeconds: dto.JWT_TTL_SECONDS ?? 900, refreshTtlDays: dto.REFRESH_TTL_DAYS ?? 30 },
     retention: { closedRequestDays: dto.REQUEST_RETENTION_DAYS ?? 180 },
-    searchCache: { seconds: dto.SEARCH_CACHE_SECONDS ?? 60, entries: dto.SEARCH_CACHE_ENTRIES ?? 2000 },
+    searchCache: { seconds: dto.SEARCH_CACHE_SECONDS ?? 60, entries: dto.SEARCH_CACHE_ENTRIES ?? 2000, staleSeconds: dto.SEARCH_CACHE_STALE_SECONDS ?? 5 },
     apiPort: dto.PORT ?? 3000,
     workerPort: dto.WORKER_PORT ?? 3001,
     logLevel: dto.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

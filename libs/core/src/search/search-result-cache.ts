@@ -16,7 +16,8 @@ export interface CacheTicket {
 
 interface Entry {
   readonly result: SearchResult;
-  readonly expiresAt: number;
+  /** Set at the time limit when kept, and brought forward by the first change to the index after it was computed. */
+  expiresAt: number;
 }
 
 export interface SearchCacheStats {
@@ -24,6 +25,8 @@ export interface SearchCacheStats {
   misses: number;
   /** Searches answered without the cache because it was off or not yet (or no longer) listening. */
   bypassed: number;
+  /** Changes to the index heard of (notifications). */
+  changes: number;
   clears: number;
   entries: number;
 }
@@ -34,13 +37,13 @@ export interface SearchCacheStats {
  * most of it counting facets, and the same few queries come back all day: at an event, hundreds of people type
  * "oncology".
  *
- * Correctness comes first: every statement that changes `search_documents` or `search_terms` (whoever runs it:
- * worker, cli, a restore, a test's TRUNCATE) NOTIFYs at commit through a trigger, and each process LISTENs on its
- * own connection and clears its whole cache. While that connection is not up (first use, PostgreSQL restarted or
- * the backend terminated) nothing is served from the cache nor stored in it, and the cache is emptied when the
- * connection comes back, since notifications may have been missed. A search that overlapped a change is not kept
- * (its generation is stale). The index's own writes clear this process's cache at once, without waiting for the
- * notification. The time limit is a second line of defence, not the mechanism.
+ * Freshness is bounded, not left to the time limit: every statement that changes `search_documents` or
+ * `search_terms` (whoever runs it: worker, cli, a restore, a test's TRUNCATE) NOTIFYs at commit through a trigger,
+ * and each process LISTENs on its own connection and forgets every result it holds within
+ * SEARCH_CACHE_STALE_SECONDS (see `changed`). While that connection is not up (first use, PostgreSQL restarted or the backend terminated) nothing
+ * is served from the cache nor stored in it, and the cache is emptied when the connection comes back, since
+ * notifications may have been missed. A search that overlapped a change is not kept (its generation is old). The
+ * index's own writes clear this process's cache at once. The time limit is a last line of defence.
  *
  * The listener connects on the first search, so processes that never search (worker, cli) never open it.
  */
@@ -49,17 +52,22 @@ export class SearchResultCache implements OnModuleDestroy {
   private readonly logger = new Logger(SearchResultCache.name);
   private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
+  private readonly staleMs: number;
   private readonly maxEntries: number;
+  /** Keys kept since the last change to the index: the ones a change has yet to give a deadline. */
+  private readonly undated = new Set<string>();
+  /** Advances at every change and every clear: a result computed across one is not kept. */
   private generation = 0;
   private listener: Client | null = null;
   private connecting = false;
   private stopped = false;
   private reconnectDelayMs = RECONNECT_FIRST_MS;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  private readonly counters = { hits: 0, misses: 0, bypassed: 0, clears: 0 };
+  private readonly counters = { hits: 0, misses: 0, bypassed: 0, changes: 0, clears: 0 };
 
   constructor(private readonly env: EnvData) {
     this.ttlMs = env.searchCache.seconds * 1000;
+    this.staleMs = env.searchCache.staleSeconds * 1000;
     this.maxEntries = env.searchCache.entries;
   }
 
@@ -89,7 +97,10 @@ export class SearchResultCache implements OnModuleDestroy {
       this.counters.hits++;
       return { hit: entry.result };
     }
-    if (entry) this.entries.delete(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.undated.delete(key);
+    }
     this.counters.misses++;
     return { ticket: { key, generation: this.generation } };
   }
@@ -101,18 +112,42 @@ export class SearchResultCache implements OnModuleDestroy {
   store(ticket: CacheTicket | null, result: SearchResult): void {
     if (!ticket || ticket.generation !== this.generation || !this.active) return;
     this.entries.set(ticket.key, { result, expiresAt: Date.now() + this.ttlMs });
+    this.undated.add(ticket.key);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
+      this.undated.delete(oldest);
     }
   }
 
-  /** Forgets every result; searches in flight are not kept either. */
+  /** Forgets every result now; searches in flight are not kept either. */
   clear(): void {
     this.generation++;
     this.counters.clears++;
     this.entries.clear();
+    this.undated.clear();
+  }
+
+  /**
+   * The index changed (a notification): every result kept until now is forgotten within SEARCH_CACHE_STALE_SECONDS
+   * (at once when that is 0), each at a random moment of that period. A result is thus never more than that much
+   * older than the index (on top of the indexing's own delay, outbox and worker, that every engine has). Emptying
+   * the cache at every edit left 13 % of searches to it under 2 edits a second, and emptying it whole once per
+   * period made every api process search for everything at once, a burst each time (measured: docs/performance.md);
+   * spread deadlines keep the searches the cache cannot answer evenly spaced. Results already given a deadline by
+   * an earlier change keep theirs, which is sooner; results computed across the change are not kept.
+   */
+  changed(): void {
+    this.counters.changes++;
+    if (this.staleMs === 0) return this.clear();
+    this.generation++;
+    const now = Date.now();
+    for (const key of this.undated) {
+      const entry = this.entries.get(key);
+      if (entry) entry.expiresAt = Math.min(entry.expiresAt, now + Math.random() * this.staleMs);
+    }
+    this.undated.clear();
   }
 
   stats(): SearchCacheStats {
@@ -125,6 +160,7 @@ export class SearchResultCache implements OnModuleDestroy {
     const listener = this.listener;
     this.listener = null;
     this.entries.clear();
+    this.undated.clear();
     await listener?.end().catch(() => undefined);
   }
 
@@ -169,7 +205,7 @@ export class SearchResultCache implements OnModuleDestroy {
     };
     client.on('error', drop);
     client.on('end', () => drop());
-    client.on('notification', () => this.clear());
+    client.on('notification', () => this.changed());
     client
       .connect()
       .then(() => client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`))
