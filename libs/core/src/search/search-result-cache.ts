@@ -33,16 +33,16 @@ export interface SearchCacheStats {
 
 /**
  * Results of the PostgreSQL search index, reused for the same query. Search results do not depend on the caller
- * (the index holds only what every signed-in user may find), while a PostgreSQL search costs ~5 ms of database CPU,
- * most of it counting facets, and the same few queries come back all day: at an event, hundreds of people type
- * "oncology".
+ * (the index holds only what every signed-in user may find), while a PostgreSQL search costs 3-5 ms of database
+ * CPU, most of it counting facets, and the same few queries come back all day: at an event, hundreds of people
+ * type "oncology".
  *
  * Freshness is bounded, not left to the time limit: every statement that changes `search_documents` or
  * `search_terms` (whoever runs it: worker, cli, a restore, a test's TRUNCATE) NOTIFYs at commit through a trigger,
  * and each process LISTENs on its own connection and forgets every result it holds within
- * SEARCH_CACHE_STALE_SECONDS (see `changed`). While that connection is not up (first use, PostgreSQL restarted or the backend terminated) nothing
- * is served from the cache nor stored in it, and the cache is emptied when the connection comes back, since
- * notifications may have been missed. A search that overlapped a change is not kept (its generation is old). The
+ * SEARCH_CACHE_STALE_SECONDS (see `changed`). While that connection is not up (first use, PostgreSQL restarted or
+ * the backend terminated) nothing is served from the cache nor stored in it, and the cache is emptied when the
+ * connection comes back, since notifications may have been missed. A search that overlapped a change is not kept (its generation is old). The
  * index's own writes clear this process's cache at once. The time limit is a last line of defence.
  *
  * The listener connects on the first search, so processes that never search (worker, cli) never open it.
