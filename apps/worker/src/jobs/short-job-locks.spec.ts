@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
+import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { redisOptionsFromUrl } from '@hub/core';
 import { SHORT_JOB_LOCKS } from './job-processor';
 
@@ -10,7 +10,8 @@ import { SHORT_JOB_LOCKS } from './job-processor';
  * number of takeovers is the setting under test.
  */
 const FAST = { lockDuration: 1000, stalledInterval: 500 } as const;
-const connection = redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+// The queue module's cast: BullMQ 6 types its connection option as a client, and accepts ioredis options too.
+const connection = redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') as ConnectionOptions;
 
 async function runThroughDeaths(maxStalledCount: number, deaths: number): Promise<{ state: string; calls: number; failedReason?: string }> {
   const name = `stall-${randomUUID()}`;
