@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EnvData, EXACT_COUNT_LIMIT, PostgresSearchIndex, SearchResultCache } from '@hub/core';
-import type { SearchDocument } from '@hub/domain';
+import type { SearchDocument, SearchResult } from '@hub/domain';
 import { describeSearchIndexContract } from '../search/search-index.contract';
 import { TestContext } from '../support/test-app';
 import { eventually } from '../support/test-worker';
@@ -108,6 +108,8 @@ describe('PostgreSQL index: result cache', () => {
     country: 'IT',
   });
   const query = { q: 'stethoscope', page: 1, pageSize: 10 } as const;
+  /** A result to keep where what is kept does not matter, only whether it is served. */
+  const result: SearchResult = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
 
   /** The app's cache once it listens (its first lookup opens the connection). */
   async function listeningCache(): Promise<SearchResultCache> {
@@ -187,7 +189,7 @@ describe('PostgreSQL index: result cache', () => {
     const lookup = cache.lookup({ ...query, q: 'overlap' });
     if (!('ticket' in lookup) || !lookup.ticket) throw new Error('expected a miss with a ticket');
     cache.clear(); // what a NOTIFY does while the search runs
-    cache.store(lookup.ticket, { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 });
+    cache.store(lookup.ticket, result);
     expect('hit' in cache.lookup({ ...query, q: 'overlap' })).toBe(false);
   });
 
@@ -220,7 +222,6 @@ describe('PostgreSQL index: result cache', () => {
   it('with SEARCH_CACHE_STALE_SECONDS, forgets every result within that time of a change, each at its own moment', async () => {
     const env = ctx.app.get(EnvData);
     const delayed = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 100, staleSeconds: 4 } });
-    const result = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
     const keys = Array.from({ length: 40 }, (_, i) => `kept ${i}`);
     /** How many of the kept results are still served (a lookup that misses drops its key). */
     const served = () => keys.filter((q) => 'hit' in delayed.lookup({ ...query, q })).length;
@@ -259,7 +260,6 @@ describe('PostgreSQL index: result cache', () => {
   it('keeps at most SEARCH_CACHE_ENTRIES results, dropping the least recently used, and none when SEARCH_CACHE_SECONDS is 0', async () => {
     const env = ctx.app.get(EnvData);
     const small = new SearchResultCache({ ...env, searchCache: { seconds: 60, entries: 2, staleSeconds: 0 } });
-    const result = { hits: [], facets: {} as never, facetsExact: true, totalExact: true, total: 0, page: 1, pageSize: 10 };
     const keep = (q: string) => {
       const lookup = small.lookup({ ...query, q });
       if ('ticket' in lookup) small.store(lookup.ticket, result);

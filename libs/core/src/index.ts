@@ -17,6 +17,7 @@ export * from './database/database.module';
 export * from './database/entities';
 export * from './database/migrations';
 export * from './database/pg-errors';
+export * from './database/pg-listener';
 export * from './errors/app-exception.filter';
 export * from './errors/error-body';
 export * from './errors/http-status-of';

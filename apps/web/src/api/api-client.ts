@@ -23,6 +23,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure of a call as an ApiError (a network failure, which has no response, as status 0). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
+}
+
 const TOKEN_KEY = 'hubmatch.token';
 const REFRESH_KEY = 'hubmatch.refresh';
 

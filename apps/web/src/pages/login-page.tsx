@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/api-client';
+import { type ApiError, asApiError } from '../api/api-client';
 import { useAuth } from '../auth/auth';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
@@ -20,7 +20,7 @@ export function LoginPage() {
       await login(email, password);
       navigate('/');
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+      setError(asApiError(e));
     }
   }
 

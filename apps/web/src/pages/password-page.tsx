@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router-dom';
-import { api, ApiError, tokenStore, type TokenPair } from '../api/api-client';
+import { api, type ApiError, tokenStore, type TokenPair, asApiError } from '../api/api-client';
 import { useAuth } from '../auth/auth';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
@@ -40,7 +40,7 @@ export function PasswordPage() {
       setRepeat('');
       setDone(true);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

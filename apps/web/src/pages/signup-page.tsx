@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/api-client';
+import { type ApiError, asApiError } from '../api/api-client';
 import { useAuth, type Role } from '../auth/auth';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
@@ -23,7 +23,7 @@ export function SignupPage() {
       await register(email, password, role);
       navigate('/profile');
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+      setError(asApiError(e));
     }
   }
 

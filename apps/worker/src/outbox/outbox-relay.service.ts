@@ -3,9 +3,9 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { EnvData, JOB_QUEUE, OUTBOX_ROUTES, QueueName, entityJobKey, withTimeout, type JobName } from '@hub/core';
+import { EnvData, JOB_QUEUE, OUTBOX_ROUTES, QueueName, entityJobKey, openListener, withTimeout, type JobName } from '@hub/core';
 import type { SearchDocType } from '@hub/domain';
 
 /** Outbox rows moved to Redis per transaction. */
@@ -150,21 +150,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async listen(): Promise<void> {
     if (this.listener || this.connecting || this.stopped) return;
     this.connecting = true;
-    const client = new Client({ connectionString: this.env.databaseUrl, application_name: 'hub-match-outbox-listener' });
-    const drop = () => {
-      if (this.listener === client) this.listener = null;
-      client.end().catch(() => undefined);
-    };
-    client.on('error', drop);
-    client.on('end', drop);
-    client.on('notification', () => void this.drain());
     try {
-      await client.connect();
-      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      const client = await openListener({
+        databaseUrl: this.env.databaseUrl,
+        channel: NOTIFY_CHANNEL,
+        applicationName: 'hub-match-outbox-listener',
+        onNotification: () => void this.drain(),
+        onLost: (lost) => {
+          if (this.listener === lost) this.listener = null;
+        },
+      });
       if (this.stopped) await client.end();
       else this.listener = client;
     } catch {
-      drop();
+      // Not listening: the poll keeps the outbox moving and tries again.
     } finally {
       this.connecting = false;
     }

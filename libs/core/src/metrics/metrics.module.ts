@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../queue/queue.module';
+import { SearchModule } from '../search/search.module';
 import { HttpMetrics } from './http-metrics';
 import { JobMetrics } from './job-metrics';
 import { MetricsController } from './metrics.controller';
@@ -13,7 +14,7 @@ import { SearchCacheCollector } from './search-cache.collector';
  * `HttpMetrics.middleware()`) and job durations and outcomes (the worker's `JobProcessor` records them), and the search result cache's lookups.
  */
 @Module({
-  imports: [QueueModule],
+  imports: [QueueModule, SearchModule],
   controllers: [MetricsController],
   providers: [MetricsRegistryProvider, HttpMetrics, JobMetrics, QueueDepthCollector, SearchCacheCollector],
   exports: [MetricsRegistryProvider, HttpMetrics, JobMetrics],

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { SearchQuery, SearchResult } from '@hub/domain';
 import { EnvData } from '../config/env-data';
+import { openListener } from '../database/pg-listener';
 
 /** Channel of the statement triggers on search_documents and search_terms (migration SearchCacheNotify). */
 export const SEARCH_CHANGED_CHANNEL = 'hub_search_changed';
@@ -189,40 +190,32 @@ export class SearchResultCache implements OnModuleDestroy {
   private listen(): void {
     if (this.listener || this.connecting || this.stopped || this.reconnectTimer) return;
     this.connecting = true;
-    const client = new Client({ connectionString: this.env.databaseUrl, application_name: 'hub-match-search-cache', keepAlive: true });
-    let lost = false;
-    const drop = (error?: Error) => {
-      if (lost) return;
-      lost = true;
-      const wasListening = this.listener === client;
-      if (wasListening) {
-        this.listener = null;
-        this.clear();
-        this.logger.warn(`search cache off until PostgreSQL's notifications are back: ${error?.message ?? 'connection ended'}`);
-      }
-      client.end().catch(() => undefined);
-      this.scheduleReconnect();
-    };
-    client.on('error', drop);
-    client.on('end', () => drop());
-    client.on('notification', () => this.changed());
-    client
-      .connect()
-      .then(() => client.query(`LISTEN ${SEARCH_CHANGED_CHANNEL}`))
-      .then(async () => {
-        if (this.stopped || lost) {
-          await client.end().catch(() => undefined);
-          return;
-        }
+    openListener({
+      databaseUrl: this.env.databaseUrl,
+      channel: SEARCH_CHANGED_CHANNEL,
+      applicationName: 'hub-match-search-cache',
+      onNotification: () => this.changed(),
+      onLost: (client, error) => this.lost(client, error),
+    })
+      .then(async (client) => {
+        if (this.stopped) return void (await client.end().catch(() => undefined));
         // Changes made while nobody listened were not heard: start empty.
         this.clear();
         this.listener = client;
         this.reconnectDelayMs = RECONNECT_FIRST_MS;
       })
-      .catch((error: Error) => drop(error))
+      .catch(() => this.scheduleReconnect())
       .finally(() => {
         this.connecting = false;
       });
+  }
+
+  private lost(client: Client, error?: Error): void {
+    if (this.listener !== client) return;
+    this.listener = null;
+    this.clear();
+    this.logger.warn(`search cache off until PostgreSQL's notifications are back: ${error?.message ?? 'connection ended'}`);
+    this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {

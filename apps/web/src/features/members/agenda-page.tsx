@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router-dom';
-import { api, download, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError, download } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, ErrorNote } from './controls';
+import { ErrorNote } from './controls';
 import type { Agenda, EventSummary } from './members-api';
 import './members.messages';
 

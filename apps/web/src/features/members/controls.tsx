@@ -143,10 +143,6 @@ export function ErrorNote({ error }: { error: unknown }) {
   );
 }
 
-export function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
-}
-
 interface DeclineReasonFormProps {
   /** The form's accessible name (what is declined: a match, a request). */
   label: string;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router-dom';
-import { api, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError } from '../../api/api-client';
 import { useAuth, type Role } from '../../auth/auth';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, CheckboxGroup, ErrorNote, SelectField, TaxonomyPicker, TextAreaField, useTaxonomy } from './controls';
+import { CheckboxGroup, ErrorNote, SelectField, TaxonomyPicker, TextAreaField, useTaxonomy } from './controls';
 import { DIMENSIONS, PROFILE_PATH, STAGES, type Profile } from './members-api';
 import { completeness, draftToBody, type Draft, type ProfileType } from './members-logic';
 import './members.messages';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router-dom';
-import { api, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, DeclineReasonForm, ErrorNote } from './controls';
+import { DeclineReasonForm, ErrorNote } from './controls';
 import { query, type DeclineReason, type MeetingRequest, type Quota } from './members-api';
 import { countdown, topReasons } from './members-logic';
 import './members.messages';

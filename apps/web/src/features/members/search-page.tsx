@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router-dom';
-import { api, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError } from '../../api/api-client';
 import { useAuth } from '../../auth/auth';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, ErrorNote, SelectField, useTaxonomy, useTermLabel } from './controls';
+import { ErrorNote, SelectField, useTaxonomy, useTermLabel } from './controls';
 import { query, type FacetName, type SearchResult } from './members-api';
 import './members.messages';
 

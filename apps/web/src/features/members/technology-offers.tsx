@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError } from '../../api/api-client';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, CheckboxGroup, ErrorNote, SelectField, TaxonomyPicker, TextAreaField, useTaxonomy, useTermLabel } from './controls';
+import { CheckboxGroup, ErrorNote, SelectField, TaxonomyPicker, TextAreaField, useTaxonomy, useTermLabel } from './controls';
 import { DIMENSIONS } from './members-api';
 import { draftToBody, type Draft } from './members-logic';
 

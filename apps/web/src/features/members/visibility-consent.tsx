@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ApiError } from '../../api/api-client';
+import { api, type ApiError, asApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, ErrorNote } from './controls';
+import { ErrorNote } from './controls';
 
 interface ConsentState {
   organisationId: string;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, download } from '../../api/api-client';
+import { type ApiError, api, download, asApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { buildGrid, cellAt, meetingTitle, slotLabel } from './board-grid';
 import { BoardGridView, DRAG_TYPE } from './board-grid-view';
@@ -27,7 +27,7 @@ function Board({ eventId }: { eventId: string }) {
   const [moveTable, setMoveTable] = useState('1');
   const refocus = useRef<string | null>(null);
 
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+  const fail = (e: unknown) => setError(asApiError(e));
 
   const load = useCallback(async () => {
     try {

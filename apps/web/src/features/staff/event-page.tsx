@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/api-client';
+import { type ApiError, api, asApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, slotLabel } from './board-grid';
 import { OrganisationPicker, type PickedOrganisation } from './organisation-picker';
@@ -56,7 +56,7 @@ function EventDetail({ eventId }: { eventId: string }) {
       setPicked(null);
       await load();
     } catch (err) {
-      setRegisterError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+      setRegisterError(asApiError(err));
     }
   }
 
@@ -70,7 +70,7 @@ function EventDetail({ eventId }: { eventId: string }) {
       setNotice(t('staff.event.meetingAdded'));
       await load();
     } catch (err) {
-      setMeetingError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+      setMeetingError(asApiError(err));
     }
   }
 

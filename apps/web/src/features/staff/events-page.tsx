@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../../api/api-client';
+import { type ApiError, api, asApiError } from '../../api/api-client';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n';
 import { emptyEventForm, errorsAt, toEventBody, type EventForm } from './event-form';
@@ -26,7 +26,7 @@ export function EventBuilder({ onCreated }: { onCreated(event: EventView): void 
     try {
       onCreated(await api<EventView>('POST', '/api/v1/events', toEventBody(form)));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

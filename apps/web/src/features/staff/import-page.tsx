@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/api-client';
+import { type ApiError, asApiError } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { ORGANISATION_KINDS, uploadWithProgress, type ImportResult, type OrganisationKind } from './staff-api';
 import { ErrorLine, StaffOnly } from './staff-only';
@@ -22,7 +22,7 @@ function Import() {
     try {
       setResult(await uploadWithProgress<ImportResult>(`/api/v1/imports/${kind}`, file, setProgress));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+      setError(asApiError(e));
       setProgress(null);
     }
   }
